@@ -1,0 +1,28 @@
+"""The ``screening`` command line: a thin front over library functions.
+
+Each command lives in its own module and only parses options, calls the library and prints.
+"""
+
+from __future__ import annotations
+
+import click
+
+from screening import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="screening")
+def main() -> None:
+    """Screen people and companies against sanctions and export-control lists."""
+
+
+def _register() -> None:
+    # Imported here so that each command module can import ``main`` without a cycle.
+    from screening.cli import commands_lists, commands_screen
+
+    for module in (commands_screen, commands_lists):
+        for command in module.COMMANDS:
+            main.add_command(command)
+
+
+_register()

@@ -1,0 +1,231 @@
+"""The :class:`Screener`: normalize a query, retrieve candidates, score, rank.
+
+A screener is built once from a list of entities (the expensive part: every list name is
+analysed and indexed) and then answers any number of queries. It holds no per-query state,
+so one instance may serve many threads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from screening.config import REPORT_FLOOR, MatchSettings
+from screening.errors import InvalidEntityError, InvalidQueryError
+from screening.index import NameIndex
+from screening.model import SCHEMAS, Entity, ListSource, Match, Query, parse_partial_date
+from screening.score.context import context_adjustment
+from screening.score.name import NameForm, analyze_name, compare_forms
+
+#: Analysed query names kept per screener; bulk files repeat names a lot.
+QUERY_CACHE_SIZE = 65_536
+
+QueryLike = Query | str | Mapping[str, Any]
+
+
+def as_query(value: QueryLike) -> Query:
+    """Coerce a name, a mapping with ``name``/``schema``/``birth_date``/``country``, or a Query."""
+    if isinstance(value, Query):
+        return value
+    if isinstance(value, str):
+        return Query(name=value)
+    name = value.get("name")
+    if not isinstance(name, str):
+        raise InvalidQueryError(f"query needs a 'name' string, got {name!r}")
+    return Query(
+        name=name,
+        schema=value.get("schema") or None,
+        birth_date=value.get("birth_date") or None,
+        country=value.get("country") or None,
+    )
+
+
+def _check_query(query: Query) -> None:
+    if not query.name or not query.name.strip():
+        raise InvalidQueryError("query name is empty")
+    if query.schema is not None and query.schema not in SCHEMAS:
+        raise InvalidQueryError(
+            f"unknown schema {query.schema!r}; expected one of {', '.join(sorted(SCHEMAS))}"
+        )
+    if query.birth_date is not None and parse_partial_date(query.birth_date) is None:
+        raise InvalidQueryError(
+            f"birth date {query.birth_date!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
+        )
+
+
+def _schema_compatible(query_schema: str | None, entity: Entity) -> bool:
+    """A Person query never matches a company and vice versa; LegalEntity matches both."""
+    if query_schema is None or query_schema == "LegalEntity" or entity.schema == "LegalEntity":
+        return True
+    if query_schema == entity.schema:
+        return True
+    return entity.is_organization and query_schema in ("Organization", "Company")
+
+
+class Screener:
+    """Screens names against an in-memory index of listed entities.
+
+    >>> from screening import Entity, Screener
+    >>> s = Screener([Entity(id="x", schema="Person", names=("ZHU Hailun",))])
+    >>> [m.entity.id for m in s.screen("Hailun Zhu")]
+    ['x']
+    """
+
+    def __init__(
+        self,
+        entities: Iterable[Entity],
+        *,
+        settings: MatchSettings | None = None,
+        sources: Sequence[ListSource] = (),
+    ) -> None:
+        self.settings = settings or MatchSettings()
+        self.sources: tuple[ListSource, ...] = tuple(sources)
+        by_id: dict[str, Entity] = {}
+        for entity in entities:
+            if entity.id in by_id:
+                raise InvalidEntityError(f"duplicate entity id {entity.id!r}")
+            by_id[entity.id] = entity
+        self._entities = by_id
+        self.index = NameIndex(by_id.values())
+        self._analyze = lru_cache(maxsize=QUERY_CACHE_SIZE)(analyze_name)
+
+    # -- construction -------------------------------------------------------------------
+
+    @classmethod
+    def default(
+        cls,
+        *,
+        authorities: Iterable[str] | None = None,
+        exclude_authorities: Iterable[str] = (),
+        settings: MatchSettings | None = None,
+    ) -> Screener:
+        """A screener over the lists bundled with the library (no network)."""
+        from screening.sources.bundled import load_bundled
+
+        entities, sources = load_bundled(
+            authorities=authorities, exclude_authorities=exclude_authorities
+        )
+        return cls(entities, settings=settings, sources=sources)
+
+    @classmethod
+    def from_files(
+        cls, *paths: str | Path, settings: MatchSettings | None = None
+    ) -> Screener:
+        """A screener over official list files, each format detected from content."""
+        from screening.sources import load_list
+
+        entities: list[Entity] = []
+        sources: list[ListSource] = []
+        for path in paths:
+            loaded, source = load_list(path)
+            entities.extend(loaded)
+            sources.append(source)
+        return cls(entities, settings=settings, sources=sources)
+
+    # -- access ---------------------------------------------------------------------------
+
+    @property
+    def entities(self) -> tuple[Entity, ...]:
+        return tuple(self._entities.values())
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def get(self, entity_id: str) -> Entity:
+        """The entity with ``entity_id``; ``KeyError`` if the lists do not hold it."""
+        return self._entities[entity_id]
+
+    def analyze(self, name: str, schema: str | None = None) -> NameForm:
+        """The analysed form of a name (cached), as the scorer sees it."""
+        return self._analyze(name, schema)
+
+    # -- screening -----------------------------------------------------------------------
+
+    def screen(
+        self,
+        name: str,
+        *,
+        schema: str | None = None,
+        birth_date: str | None = None,
+        country: str | None = None,
+        limit: int = 10,
+        threshold: float | None = None,
+    ) -> list[Match]:
+        """Matches for one name, best first.
+
+        ``threshold=None`` applies the configured alert threshold (per schema and list);
+        pass a number to see weaker candidates too (``0.5`` shows nearly everything).
+        """
+        query = Query(name=name, schema=schema, birth_date=birth_date, country=country)
+        return self.screen_query(query, limit=limit, threshold=threshold)
+
+    def screen_query(
+        self,
+        query: Query,
+        *,
+        limit: int = 10,
+        threshold: float | None = None,
+        use_index: bool = True,
+    ) -> list[Match]:
+        """Like :meth:`screen` for a :class:`Query`; ``use_index=False`` scores every name.
+
+        The exhaustive mode exists to measure the index's own recall; it is slow.
+        """
+        _check_query(query)
+        form = self._analyze(query.name, query.schema)
+        if use_index:
+            candidates = self.index.candidates(form)
+        else:
+            candidates = self.index.all_names()
+        best: dict[str, tuple[float, float, str]] = {}
+        floor = REPORT_FLOOR if threshold is None else min(threshold, REPORT_FLOOR)
+        for ref in candidates:
+            entity = self._entities[ref.entity_id]
+            if not _schema_compatible(query.schema, entity):
+                continue
+            name_score = compare_forms(form, ref.form)
+            if ref.weak:
+                name_score *= self.settings.weak_alias_factor
+            if name_score < floor:
+                continue
+            score = context_adjustment(name_score, query, entity, self.settings)
+            prev = best.get(entity.id)
+            if prev is None or score > prev[0]:
+                best[entity.id] = (score, name_score, ref.name)
+        matches: list[Match] = []
+        for entity_id, (score, name_score, matched) in best.items():
+            entity = self._entities[entity_id]
+            cut = (
+                self.settings.threshold_for(entity.schema, entity.list_names)
+                if threshold is None
+                else threshold
+            )
+            if score >= cut:
+                matches.append(
+                    Match(
+                        entity=entity,
+                        score=score,
+                        matched_name=matched,
+                        query=query,
+                        name_score=name_score,
+                    )
+                )
+        matches.sort(key=lambda m: (-m.score, m.entity.id))
+        return matches[:limit]
+
+    def screen_many(
+        self,
+        queries: Iterable[QueryLike],
+        *,
+        limit: int = 10,
+        threshold: float | None = None,
+    ) -> Iterator[list[Match]]:
+        """Screen a stream of queries, yielding one list of matches per query, in order.
+
+        Repeated names reuse their analysis (an LRU cache), which is where bulk files spend
+        most of their time.
+        """
+        for value in queries:
+            yield self.screen_query(as_query(value), limit=limit, threshold=threshold)
