@@ -1,0 +1,209 @@
+"""Name structure: titles, word splitting, legal forms and place prefixes of organisations.
+
+Everything here works on text already passed through :func:`screening.normalize.text.clean`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from screening.normalize.text import APOSTROPHES, strip_diacritics
+
+#: Titles and honorifics dropped from person names (lower case, without dots).
+TITLES: frozenset[str] = frozenset(
+    {
+        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord",
+        "lady", "hon", "honourable", "honorable", "rev", "reverend", "he", "his", "her",
+        "excellency", "general", "gen", "lt", "col", "colonel", "major", "maj", "capt",
+        "captain", "admiral", "adm", "brig", "sheikh", "shaykh", "haji", "hajji", "mullah",
+        "maulana", "mufti", "imam", "ustad", "qari", "sri", "shri", "don", "dona", "herr",
+        "frau", "monsieur", "madame", "mme", "mlle", "senor", "senora", "jr", "sr",
+        "先生", "女士", "小姐", "博士", "教授",
+    }
+)  # fmt: skip
+
+#: Multi-word legal forms, folded to nothing (longest first when matching).
+LEGAL_FORM_PHRASES: tuple[tuple[str, ...], ...] = tuple(
+    sorted(
+        (
+            tuple(p.split())
+            for p in (
+                "company limited", "co ltd", "co limited", "company ltd", "limited company",
+                "limited liability company", "public limited company", "joint stock company",
+                "public joint stock company", "closed joint stock company", "holding company",
+                "holdings limited", "group co ltd", "group company limited", "group limited",
+                "group corporation", "group co", "co inc", "corporation limited", "sdn bhd",
+                "pte ltd", "pty ltd", "youxian gongsi", "gufen youxian gongsi",
+                "youxian zeren gongsi", "jituan youxian gongsi", "jituan gongsi",
+                "gongsi", "youxian", "gufen", "jituan", "zeren",
+            )
+        ),
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+#: Single-word legal forms and organisation words that carry no identity.
+LEGAL_FORM_WORDS: frozenset[str] = frozenset(
+    {
+        "co", "company", "ltd", "limited", "inc", "incorporated", "corp", "corporation",
+        "llc", "plc", "lp", "llp", "gmbh", "ag", "sa", "sas", "sarl", "srl", "spa", "bv",
+        "nv", "oy", "ab", "as", "kk", "jsc", "pjsc", "ojsc", "cjsc", "ooo", "oao", "zao",
+        "pao", "llc", "fze", "fzco", "fzc", "est", "group", "holding", "holdings", "the",
+        "pte", "pty", "bhd", "sdn", "cv", "sl", "kft", "doo", "ltda",
+    }
+)  # fmt: skip
+#: Words with a common short form, folded to one spelling.
+ORG_SYNONYMS: dict[str, str] = {
+    "technology": "tech", "technologies": "tech", "technological": "tech",
+    "international": "intl", "int": "intl", "industries": "industry", "industrial": "industry",
+    "manufacturing": "mfg", "electronics": "electronic", "trading": "trade",
+    "shipping": "ship", "science": "sci", "sciences": "sci", "scientific": "sci",
+    "engineering": "eng", "institute": "inst", "university": "univ",
+    "development": "dev", "services": "service", "systems": "system", "bureau": "bureau",
+    "and": "&", "und": "&", "et": "&",
+}  # fmt: skip
+
+#: Han legal forms, longest first; stripped from the end (and 集团 anywhere).
+HAN_LEGAL_FORMS: tuple[str, ...] = (
+    "股份有限公司", "有限责任公司", "集团有限公司", "控股有限公司", "有限公司", "集团公司",
+    "控股集团", "集团", "公司", "控股",
+)  # fmt: skip
+
+#: Chinese provinces, autonomous regions and major cities: pinyin (joined) and Han. A name
+#: that starts with one of these may also be written without it (``Hangzhou Hikvision``).
+CHINESE_PLACES: dict[str, str] = {
+    "beijing": "北京", "shanghai": "上海", "tianjin": "天津", "chongqing": "重庆",
+    "hebei": "河北", "shanxi": "山西", "liaoning": "辽宁", "jilin": "吉林",
+    "heilongjiang": "黑龙江", "jiangsu": "江苏", "zhejiang": "浙江", "anhui": "安徽",
+    "fujian": "福建", "jiangxi": "江西", "shandong": "山东", "henan": "河南", "hubei": "湖北",
+    "hunan": "湖南", "guangdong": "广东", "hainan": "海南", "sichuan": "四川",
+    "guizhou": "贵州", "yunnan": "云南", "shaanxi": "陕西", "gansu": "甘肃", "qinghai": "青海",
+    "taiwan": "台湾", "neimenggu": "内蒙古", "guangxi": "广西", "xizang": "西藏",
+    "ningxia": "宁夏", "xinjiang": "新疆", "hongkong": "香港", "macau": "澳门",
+    "macao": "澳门", "hangzhou": "杭州", "shenzhen": "深圳", "guangzhou": "广州",
+    "nanjing": "南京", "wuhan": "武汉", "chengdu": "成都", "xian": "西安", "xiamen": "厦门",
+    "suzhou": "苏州", "hefei": "合肥", "dalian": "大连", "qingdao": "青岛",
+    "shenyang": "沈阳", "harbin": "哈尔滨", "changsha": "长沙", "zhengzhou": "郑州",
+    "jinan": "济南", "kunming": "昆明", "urumqi": "乌鲁木齐", "wulumuqi": "乌鲁木齐",
+    "ningbo": "宁波", "wuxi": "无锡", "changzhou": "常州", "fuzhou": "福州",
+    "nanchang": "南昌", "taiyuan": "太原", "shijiazhuang": "石家庄", "lanzhou": "兰州",
+    "dongguan": "东莞", "foshan": "佛山", "zhuhai": "珠海", "tianjing": "天津",
+    "kashgar": "喀什", "kashi": "喀什", "hotan": "和田", "aksu": "阿克苏", "turpan": "吐鲁番",
+    "hami": "哈密", "yili": "伊犁", "karamay": "克拉玛依", "china": "中国",
+    "zhongguo": "中国",
+}  # fmt: skip
+HAN_PLACES: tuple[str, ...] = tuple(
+    sorted({*CHINESE_PLACES.values(), *(h + "市" for h in CHINESE_PLACES.values()),
+            *(h + "省" for h in CHINESE_PLACES.values()),
+            "新疆维吾尔自治区", "广西壮族自治区", "西藏自治区", "宁夏回族自治区", "内蒙古自治区"},
+           key=len, reverse=True)
+)  # fmt: skip
+
+_SPLIT = re.compile(r"[\s,;/]+")
+_NON_WORD = re.compile(r"[^\w\-]+", re.UNICODE)
+_PAREN = re.compile(r"\(([^()]*)\)")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-\.]{1,9}$")
+
+
+def expand_parentheses(name: str) -> list[str]:
+    """A name with a parenthesised part, as written and without it; an acronym alone too.
+
+    ``Xinjiang Production and Construction Corps (XPCC)`` → the full name, the name without
+    ``(XPCC)``, and ``XPCC``.
+    """
+    found = _PAREN.findall(name)
+    if not found:
+        return [name]
+    out = [name]
+    base = _PAREN.sub(" ", name).strip(" ,;-")
+    if base:
+        out.append(base)
+    for inner in found:
+        inner = inner.strip()
+        if _ACRONYM.match(inner.replace(" ", "")) or len(inner.split()) >= 2:
+            out.append(inner)
+    return list(dict.fromkeys(out))
+
+
+def split_words(text: str) -> list[str]:
+    """Lower-case words with diacritics removed and apostrophes dropped; hyphens kept.
+
+    Commas separate words (``ZHU, Hailun``); the order question is left to the scorer, which
+    tries rotations. Hyphens stay inside a word (``Hai-lun``) because they join the syllables
+    of one given name.
+    """
+    text = strip_diacritics(text).lower()
+    for a in APOSTROPHES:
+        text = text.replace(a, "")
+    text = text.replace("&", " & ").replace(".", " ")
+    words = []
+    for raw in _SPLIT.split(text):
+        word = _NON_WORD.sub("", raw).strip("-_")
+        if word:
+            words.append(word)
+    return words
+
+
+def drop_titles(words: list[str]) -> list[str]:
+    """Remove honorifics anywhere (``Dr``, ``H.E.``); keep the name if that leaves nothing."""
+    kept = [w for w in words if w not in TITLES]
+    return kept or words
+
+
+def fold_org_words(words: list[str]) -> tuple[list[str], list[str]]:
+    """Organisation words with legal forms removed and synonyms folded.
+
+    Returns ``(core words, removed legal-form words)``; the second list feeds explanations.
+    """
+    removed: list[str] = []
+    out: list[str] = []
+    i = 0
+    flat = [w.replace("-", "") for w in words]
+    while i < len(flat):
+        for phrase in LEGAL_FORM_PHRASES:
+            if tuple(flat[i : i + len(phrase)]) == phrase:
+                removed.extend(phrase)
+                i += len(phrase)
+                break
+        else:
+            word = flat[i]
+            if word in LEGAL_FORM_WORDS:
+                removed.append(word)
+            else:
+                out.append(ORG_SYNONYMS.get(word, word))
+            i += 1
+    if not out:  # a name made only of legal-form words is its own core
+        out = [ORG_SYNONYMS.get(w, w) for w in flat]
+    return out, removed
+
+
+def strip_han_legal_forms(han: str) -> tuple[str, list[str]]:
+    """Han organisation name without legal forms at the end (``有限公司``) and ``集团``."""
+    removed: list[str] = []
+    changed = True
+    while changed:
+        changed = False
+        for form in HAN_LEGAL_FORMS:
+            if han.endswith(form) and len(han) > len(form):
+                han = han[: -len(form)]
+                removed.append(form)
+                changed = True
+                break
+    return han, removed
+
+
+def strip_han_place(han: str) -> str | None:
+    """The Han name without a leading province or city, or ``None`` if it has none."""
+    for place in HAN_PLACES:
+        if han.startswith(place) and len(han) - len(place) >= 2:
+            return han[len(place) :]
+    return None
+
+
+def leading_place(words: list[str]) -> int:
+    """How many leading words name a Chinese place (0, 1 or 2: ``hong kong``)."""
+    if len(words) >= 3 and (words[0] + words[1]) in CHINESE_PLACES:
+        return 2
+    if len(words) >= 2 and words[0] in CHINESE_PLACES:
+        return 1
+    return 0

@@ -1,0 +1,87 @@
+"""Readable accounts of a match, built on demand from the same functions that scored it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from screening.score.context import ContextEffect, context_effects
+from screening.score.name import Step, analyze_name, compare_traced
+
+if TYPE_CHECKING:
+    from screening.config import MatchSettings
+    from screening.model import Match
+
+
+@attrs.frozen(slots=True)
+class Explanation:
+    """How a query scored against one list name."""
+
+    query: str
+    matched_name: str
+    method: str
+    name_score: float
+    score: float
+    steps: tuple[Step, ...]
+    notes: tuple[str, ...]
+    context: tuple[ContextEffect, ...]
+    weak_alias: bool = False
+
+    def render(self) -> str:
+        lines = [
+            f"query {self.query!r} vs list name {self.matched_name!r} ({self.method} comparison)"
+        ]
+        lines.extend(f"  note: {n}" for n in self.notes)
+        for s in self.steps:
+            if s.query and s.candidate:
+                lines.append(f"  {s.query} ~ {s.candidate}: {s.similarity:.2f} ({s.reason})")
+            elif s.query:
+                lines.append(f"  {s.query}: not in the list name")
+            else:
+                lines.append(f"  {s.candidate}: missing from the query")
+        if self.weak_alias:
+            lines.append("  weak alias (authority marks it low quality): score lowered")
+        lines.append(f"  name score {self.name_score:.3f}")
+        for c in self.context:
+            if c.delta:
+                lines.append(f"  {c.fact}: {c.reason} ({c.delta:+.2f})")
+            else:
+                lines.append(f"  {c.fact}: {c.reason}")
+        lines.append(f"  final score {self.score:.3f}")
+        return "\n".join(lines)
+
+    def short(self) -> str:
+        """One line for alert files."""
+        parts = [f"{s.query}~{s.candidate}:{s.similarity:.2f}" for s in self.steps if s.query]
+        ctx = [f"{c.fact} {c.delta:+.2f}" for c in self.context if c.delta]
+        return "; ".join([self.method, *parts, *ctx])
+
+
+def explain_match(match: Match, settings: MatchSettings | None = None) -> Explanation:
+    """Replay the comparison behind ``match`` with tracing switched on."""
+    from screening.config import MatchSettings as _Settings
+    from screening.normalize.names import expand_parentheses
+
+    settings = settings or _Settings()
+    entity = match.entity
+    query_form = analyze_name(match.query.name, match.query.schema)
+    best: tuple[float, list[Step], str, tuple[str, ...]] | None = None
+    for spelling in expand_parentheses(match.matched_name):
+        cand = analyze_name(spelling, entity.schema)
+        score, steps, method = compare_traced(query_form, cand, trace=True)
+        if best is None or score > best[0]:
+            best = (score, steps, method, query_form.notes + cand.notes)
+    assert best is not None
+    weak = match.matched_name in entity.weak_names and match.matched_name not in entity.names
+    return Explanation(
+        query=match.query.name,
+        matched_name=match.matched_name,
+        method=best[2],
+        name_score=match.name_score,
+        score=match.score,
+        steps=tuple(best[1]),
+        notes=best[3],
+        context=context_effects(match.query, entity, settings),
+        weak_alias=weak,
+    )

@@ -1,0 +1,130 @@
+"""Han characters: simplified/traditional folding, Mandarin and Cantonese readings.
+
+Readings come from well-kept dictionaries rather than tables of examples: pypinyin reads
+whole strings with word context (技术 → ji shu, where a per-character table says ji zhu);
+cantonese-romanisation gives Hong Kong government spellings (李 → lee, lei, li); OpenCC folds
+traditional to simplified (朱海侖 → 朱海仑). What no dictionary gets right is the reading of
+a *surname*: 单 is Shan, 曾 Zeng, 区 Ou in a person's name. :data:`SURNAME_READINGS` is the
+table of those polyphonic surnames, applied only to the first character(s) of person names.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from screening.normalize.text import is_han
+
+#: Compound (two-character) surnames, simplified script.
+COMPOUND_SURNAMES: frozenset[str] = frozenset(
+    {
+        "欧阳", "司马", "尉迟", "上官", "诸葛", "东方", "皇甫", "公孙", "慕容", "令狐",
+        "夏侯", "司徒", "长孙", "宇文", "轩辕", "端木", "西门", "南宫", "独孤", "澹台",
+        "公冶", "宗政", "濮阳", "淳于", "单于", "太叔", "申屠", "闻人", "赫连", "呼延",
+        "万俟", "钟离", "百里", "东郭", "司空", "羊舌", "拓跋", "第五", "梁丘", "左丘",
+    }
+)  # fmt: skip
+
+#: Mandarin readings of characters when they are a surname, where the everyday reading
+#: differs (standard readings per the Xinhua Zidian / Hundred Family Surnames).
+SURNAME_READINGS: dict[str, tuple[str, ...]] = {
+    "单": ("shan",), "曾": ("zeng",), "区": ("ou",), "查": ("zha",), "解": ("xie",),
+    "仇": ("qiu",), "朴": ("piao",), "盖": ("ge",), "乐": ("yue",), "尉": ("yu",),
+    "繁": ("po",), "冼": ("xian",), "员": ("yun",), "种": ("chong",), "秘": ("bi",),
+    "缪": ("miao",), "翟": ("zhai",), "覃": ("qin",), "召": ("shao",), "华": ("hua",),
+    "任": ("ren",), "宁": ("ning",), "折": ("she",), "佴": ("nai",), "隗": ("wei",),
+    "长": ("chang",), "重": ("chong",), "莘": ("shen",), "藏": ("zang",), "燕": ("yan",),
+    "纪": ("ji",), "句": ("gou",), "蕃": ("pi",), "能": ("nai",), "薄": ("bo",),
+    "都": ("du",), "沈": ("shen",), "贲": ("ben",), "过": ("guo",), "相": ("xiang",),
+    "朝": ("chao",), "车": ("che",), "阚": ("kan",), "郇": ("xun",), "应": ("ying",),
+    "哈": ("ha",), "俞": ("yu",), "祭": ("zhai",), "厍": ("she",), "逄": ("pang",),
+    "柏": ("bai",), "迟": ("chi",), "万": ("wan",),
+}  # fmt: skip
+#: Readings of compound surnames as a whole.
+COMPOUND_READINGS: dict[str, tuple[str, str]] = {
+    "尉迟": ("yu", "chi"), "单于": ("chan", "yu"), "万俟": ("mo", "qi"),
+    "长孙": ("zhang", "sun"), "澹台": ("tan", "tai"),
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _converters() -> tuple[Any, Any]:
+    import opencc
+
+    return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+
+
+@lru_cache(maxsize=1)
+def _cantonese() -> Any:
+    from cantoroman import Cantonese
+
+    return Cantonese()
+
+
+@lru_cache(maxsize=16_384)
+def to_simplified(text: str) -> str:
+    """Traditional → simplified (OpenCC ``t2s``); simplified text comes back unchanged."""
+    return str(_converters()[0].convert(text))
+
+
+@lru_cache(maxsize=16_384)
+def to_traditional(text: str) -> str:
+    """Simplified → traditional (OpenCC ``s2t``), needed for the Cantonese table."""
+    return str(_converters()[1].convert(text))
+
+
+def split_surname(han: str) -> tuple[str, str]:
+    """``(surname, given)`` of a Han person name in simplified script (compound-aware)."""
+    if len(han) >= 3 and han[:2] in COMPOUND_SURNAMES:
+        return han[:2], han[2:]
+    return han[:1], han[1:]
+
+
+@lru_cache(maxsize=16_384)
+def mandarin_readings(han: str, person: bool) -> tuple[tuple[str, ...], ...]:
+    """Toneless pinyin readings per character of a simplified Han string.
+
+    The first reading is pypinyin's contextual one; for person names the surname reading is
+    added first where it differs (单 → shan, dan).
+    """
+    from pypinyin import Style, lazy_pinyin
+
+    contextual = lazy_pinyin(han, style=Style.NORMAL, v_to_u=True, errors=lambda s: list(s))
+    readings: list[tuple[str, ...]] = [(r,) for r in contextual]
+    if person and han:
+        surname, _ = split_surname(han)
+        if surname in COMPOUND_READINGS:
+            for i, r in enumerate(COMPOUND_READINGS[surname]):
+                readings[i] = (r, *(x for x in readings[i] if x != r))
+        elif surname in SURNAME_READINGS:
+            special = SURNAME_READINGS[surname]
+            readings[0] = (*special, *(x for x in readings[0] if x not in special))
+    return tuple(readings)
+
+
+@lru_cache(maxsize=16_384)
+def cantonese_readings(char: str) -> tuple[str, ...]:
+    """Hong Kong government romanizations of one character (any script), without repeats."""
+    traditional = to_traditional(char)
+    found = _cantonese().getRoman(traditional)
+    out: dict[str, None] = {}
+    for group in found:
+        for r in group:
+            if r.isalpha():
+                out[r.lower()] = None
+    return tuple(out)
+
+
+def han_runs(text: str) -> list[str]:
+    """Maximal runs of Han characters in ``text``."""
+    runs: list[str] = []
+    current: list[str] = []
+    for c in text:
+        if is_han(c):
+            current.append(c)
+        elif current:
+            runs.append("".join(current))
+            current = []
+    if current:
+        runs.append("".join(current))
+    return runs
