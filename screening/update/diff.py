@@ -266,7 +266,7 @@ def _source_dir_primary(folder: Path) -> Path | None:
 
 
 def load_version(
-    path: str | os.PathLike[str], *, loader: Verifier = default_verifier
+    path: str | os.PathLike[str], *, loader: Verifier | None = None
 ) -> tuple[list[Entity], list[ListSource]]:
     """Entities of one version of a list, from a list file or a folder written by ``fetch``.
 
@@ -274,6 +274,7 @@ def load_version(
     file is read with the rest of its set, or a whole fetch directory with a manifest, whose
     current sources are read together.
     """
+    loader = loader or default_verifier
     p = Path(path)
     if p.is_file():
         entities, listed = loader(str(p))

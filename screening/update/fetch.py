@@ -499,8 +499,11 @@ def _download(
                 out.flush()
                 os.fsync(out.fileno())
     except urllib.error.HTTPError as exc:
+        exc.close()  # it holds the open response
         raise FetchError(f"{where}: HTTP status {exc.code} {exc.reason}") from exc
     except urllib.error.URLError as exc:
+        if isinstance(exc.reason, TimeoutError):
+            raise FetchError(f"{where}: timed out after {timeout:g} s") from exc
         raise FetchError(f"{where}: cannot connect: {exc.reason}") from exc
     except TimeoutError as exc:
         raise FetchError(f"{where}: timed out after {timeout:g} s") from exc
@@ -608,7 +611,7 @@ def fetch_source(
     directory: str | os.PathLike[str],
     source: OfficialSource,
     *,
-    verify: Verifier = default_verifier,
+    verify: Verifier | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     opener: urllib.request.OpenerDirector | None = None,
 ) -> FetchResult:
@@ -620,6 +623,7 @@ def fetch_source(
     target = root / source.name
     target.mkdir(parents=True, exist_ok=True)
     opener = opener or urllib.request.build_opener()
+    verify = verify or default_verifier
     staging = Path(tempfile.mkdtemp(prefix=".incoming-", dir=target))
     try:
         downloaded: dict[str, tuple[str, int]] = {}
@@ -696,7 +700,7 @@ def fetch_sources(
     sources: Mapping[str, OfficialSource] = DEFAULT_SOURCES,
     *,
     only: Iterable[str] = (),
-    verify: Verifier = default_verifier,
+    verify: Verifier | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     opener: urllib.request.OpenerDirector | None = None,
 ) -> FetchReport:
