@@ -461,7 +461,8 @@ def read_ofac_full_dobs(path: Path | None) -> dict[str, set[str]]:
         for row in csv.reader(fh):
             if len(row) < 12:
                 continue
-            for m in re.finditer(r"DOB (\d{2}) (\w{3}) (\d{4})", row[11]):
+            # A range ("DOB 01 Dec 1952 to 31 Dec 1952") does not give the day.
+            for m in re.finditer(r"DOB (\d{2}) (\w{3}) (\d{4})(?! to )", row[11]):
                 month = _MONTHS.get(m.group(2).lower())
                 if month:
                     iso = f"{m.group(3)}-{month:02d}-{m.group(1)}"
