@@ -67,7 +67,7 @@ _LOADERS: dict[str, _Loader] = {
 }
 
 #: Every format name :func:`load_list` accepts. ``mapped_csv`` needs a ``mapping``.
-FORMATS: tuple[str, ...] = (*_LOADERS, mapped_csv.FORMAT)
+FORMATS: tuple[str, ...] = (*_LOADERS, mapped_csv.FORMAT, mapped_csv.FTM_SIMPLE)
 
 _XML_ROOTS = {
     "sdnList": ofac_xml.FORMAT,
@@ -97,7 +97,7 @@ def detect_format(path: str | Path) -> str:
         return _detect_json(file, body)
     text = body.decode("cp1252", "replace")
     first = text.splitlines()[0] if text else ""
-    if first.startswith('"Name"\t"Street_Address"') or first.startswith("Name\tStreet_Address"):
+    if first.startswith(('"Name"\t"Street_Address"', "Name\tStreet_Address")):
         return bis_dpl.FORMAT
     if first.startswith("Last Updated") or ("Name 6" in first and "Group ID" in first):
         return uk_ofsi_csv.FORMAT

@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, TypeVar, cast
 from xml.etree.ElementTree import Element, ParseError
 
 import attrs
@@ -28,6 +28,7 @@ from screening.errors import InvalidEntityError, ListFormatError
 from screening.model import Designation, Entity, Identifier, ListSource
 from screening.sources._countries import COUNTRY_ROWS
 
+_T = TypeVar("_T")
 log = logging.getLogger("screening.sources")
 
 #: Bytes read from the head of a file to detect its format or check its layout.
@@ -302,7 +303,19 @@ class XmlStream:
 
     path: Path
     tags: frozenset[str]
+    expect_root: str
+    namespaces: frozenset[str] | None = None
     root: Element | None = None
+
+    def _check_root(self, elem: Element) -> None:
+        name, ns = local_name(elem.tag), namespace(elem.tag)
+        if name != self.expect_root or (self.namespaces is not None and ns not in self.namespaces):
+            shown = f"{{{ns}}}{name}" if ns else name
+            raise ListFormatError(
+                f"not the expected list format: root element is <{shown}>, "
+                f"expected <{self.expect_root}>",
+                path=str(self.path),
+            )
 
     def __iter__(self) -> Iterator[Element]:
         stack: list[Element] = []
@@ -311,6 +324,7 @@ class XmlStream:
             for event, elem in iterparse(str(self.path), events=("start", "end")):
                 if event == "start":
                     if self.root is None:
+                        self._check_root(elem)
                         self.root = elem
                     stack.append(elem)
                     continue
@@ -389,23 +403,35 @@ class LoadContext:
             self.problems.append(error)
 
     @contextlib.contextmanager
-    def record(self, number: int, label: str = "") -> Iterator[None]:
-        """Count one record; skip and report it if reading it fails."""
+    def record(self, number: int | None = None, label: str = "") -> Iterator[None]:
+        """Count one record; skip and report it if reading it fails.
+
+        ``number`` is the line or row number where the format has one, else the record's
+        position (1-based); ``label`` (the record's own id) is put in the message.
+        """
         self.seen += 1
         try:
             yield
         except (RecordError, InvalidEntityError) as exc:
             prefix = f"{label}: " if label else ""
-            self.skip(number, f"{prefix}{exc}")
+            self.skip(number if number is not None else self.seen, f"{prefix}{exc}")
 
     def source(
-        self, entities: Sequence[Entity], *, name: str, authority: str, format: str, published: str = ""
+        self,
+        entities: Sequence[Entity],
+        *,
+        name: str,
+        authority: str,
+        format: str,
+        published: str = "",
     ) -> ListSource:
         """The :class:`ListSource` of a finished load; refuses a file that yielded nothing."""
         if not self.seen:
             raise self.fail(f"no records found in this {format} file")
         if not entities:
-            raise self.fail(f"none of the {self.seen} records could be read ({self.skipped} skipped)")
+            raise self.fail(
+                f"none of the {self.seen} records could be read ({self.skipped} skipped)"
+            )
         return ListSource(
             name=name,
             authority=authority,
@@ -416,6 +442,14 @@ class LoadContext:
             path=str(self.path),
             skipped=self.skipped,
         )
+
+
+def _distinct(items: Iterable[_T]) -> tuple[_T, ...]:
+    kept: list[_T] = []
+    for item in items:
+        if item not in kept:
+            kept.append(item)
+    return tuple(kept)
 
 
 def make_entity(
@@ -438,6 +472,8 @@ def make_entity(
     if not strong:
         raise RecordError(f"entity {id!r} has no name")
     weak = [n for n in unique(weak_names) if n not in strong]
+    ids: tuple[Identifier, ...] = _distinct(identifiers)
+    designations: tuple[Designation, ...] = _distinct(sources)
     return Entity(
         id=id,
         schema=schema,
@@ -445,8 +481,10 @@ def make_entity(
         weak_names=tuple(weak),
         birth_dates=tuple(unique(birth_dates)),
         countries=tuple(unique(countries)),
-        identifiers=tuple(dict.fromkeys(identifiers)),
-        sources=tuple(dict.fromkeys(sources)),
+        # model.py converts with converter=tuple, which mypy types as Iterable[_T_co]
+        # (unsolvable); Any passes either way, also once model.py types its converter.
+        identifiers=cast(Any, ids),
+        sources=cast(Any, designations),
     )
 
 

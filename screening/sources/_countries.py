@@ -2,9 +2,9 @@
 
 Lists write countries as free text in many dialects: OFAC ("Korea, North", "Burma"), the UN
 ("Iran (Islamic Republic of)"), the UK ("DPRK", "Tunisian"), the EU (upper case). Each line
-below is ``code|name|variant|...``; lookups are done on a folded form (lower case, no accents,
-no punctuation), so spelling of case and punctuation does not need its own variant. The table
-was written by hand for this project and covers every country seen in the official samples.
+below is ``code|name|variant|...`` (a code may go on over several lines); lookups use a
+folded form (lower case, no accents, no punctuation), so case and punctuation need no
+variant. Written by hand for this project; covers every country in the official samples.
 """
 
 from __future__ import annotations
@@ -58,7 +58,8 @@ cn|China|People's Republic of China|PRC|Chinese|China, People's Republic of|Main
 co|Colombia|Colombian
 km|Comoros|Comorian
 cg|Congo|Republic of the Congo|Congo, Republic of the|Congo-Brazzaville|Congo (Brazzaville)
-cd|Democratic Republic of the Congo|Congo, Democratic Republic of the|DRC|DR Congo|Congo-Kinshasa|Congo (Kinshasa)|Zaire|Congolese
+cd|Democratic Republic of the Congo|Congo, Democratic Republic of the|DRC|DR Congo
+cd|Congo-Kinshasa|Congo (Kinshasa)|Zaire|Congolese
 ck|Cook Islands
 cr|Costa Rica|Costa Rican
 ci|Cote d'Ivoire|Côte d'Ivoire|Ivory Coast|Ivorian
@@ -105,12 +106,14 @@ gy|Guyana|Guyanese
 ht|Haiti|Haitian
 va|Holy See|Vatican|Vatican City
 hn|Honduras|Honduran
-hk|Hong Kong|Hong Kong SAR|China, Hong Kong Special Administrative Region|Hong Kong Special Administrative Region|Hong Kong, China|Hongkong
+hk|Hong Kong|Hong Kong SAR|China, Hong Kong Special Administrative Region
+hk|Hong Kong Special Administrative Region|Hong Kong, China|Hongkong
 hu|Hungary|Hungarian
 is|Iceland|Icelandic
 in|India|Indian
 id|Indonesia|Indonesian
-ir|Iran|Iran (Islamic Republic of)|Islamic Republic of Iran|Iran, Islamic Republic of|Iranian|Persia
+ir|Iran|Iran (Islamic Republic of)|Islamic Republic of Iran|Iran, Islamic Republic of|Iranian
+ir|Persia
 iq|Iraq|Iraqi
 ie|Ireland|Irish
 im|Isle of Man
@@ -123,8 +126,11 @@ jo|Jordan|Jordanian
 kz|Kazakhstan|Kazakh|Kazakhstani
 ke|Kenya|Kenyan
 ki|Kiribati
-kp|North Korea|Korea, North|Democratic People's Republic of Korea|DPRK|Korea, Democratic People's Republic of|Korea (Democratic People's Republic of)|North Korean|Korea DPR
-kr|South Korea|Korea, South|Republic of Korea|Korea, Republic of|Korea (Republic of)|South Korean
+kp|North Korea|Korea, North|Democratic People's Republic of Korea|DPRK
+kp|Korea, Democratic People's Republic of|Korea (Democratic People's Republic of)|North Korean
+kp|Korea DPR
+kr|South Korea|Korea, South|Republic of Korea|Korea, Republic of|Korea (Republic of)
+kr|South Korean
 xk|Kosovo|Kosovar
 kw|Kuwait|Kuwaiti
 kg|Kyrgyzstan|Kyrgyz|Kyrgyz Republic|Kirghizia
@@ -173,7 +179,9 @@ no|Norway|Norwegian
 om|Oman|Omani
 pk|Pakistan|Pakistani
 pw|Palau|Palauan
-ps|Palestine|State of Palestine|Palestinian|Palestinian Territories|Occupied Palestinian Territory|West Bank|Gaza|Gaza Strip|Region: Gaza|Region: West Bank|West Bank and Gaza
+ps|Palestine|State of Palestine|Palestinian|Palestinian Territories
+ps|Occupied Palestinian Territory|West Bank|Gaza|Gaza Strip|Region: Gaza|Region: West Bank
+ps|West Bank and Gaza
 pa|Panama|Panamanian
 pg|Papua New Guinea|Papua New Guinean
 py|Paraguay|Paraguayan
@@ -229,7 +237,8 @@ tv|Tuvalu
 ug|Uganda|Ugandan
 ua|Ukraine|Ukrainian
 ae|United Arab Emirates|UAE|U.A.E.|Emirati
-gb|United Kingdom|UK|U.K.|Great Britain|Britain|British|United Kingdom of Great Britain and Northern Ireland|England|Scotland|Wales|Northern Ireland
+gb|United Kingdom|UK|U.K.|Great Britain|Britain|British
+gb|United Kingdom of Great Britain and Northern Ireland|England|Scotland|Wales|Northern Ireland
 us|United States|USA|U.S.A.|US|U.S.|United States of America|American
 vi|Virgin Islands, U.S.|U.S. Virgin Islands|United States Virgin Islands
 uy|Uruguay|Uruguayan

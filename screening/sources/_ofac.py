@@ -18,15 +18,18 @@ from screening.sources._common import clean, country_code, country_codes, parse_
 
 AUTHORITY = "US Treasury OFAC"
 
-#: OFAC leaves the type of organisations empty (CSV ``-0-``) or calls them ``Entity``. They
-#: range from companies to armed groups and ministries, so they become the most general
-#: FollowTheMoney organisation schema, ``LegalEntity``; the matcher folds legal forms for it.
+#: OFAC leaves the type of organisations empty (CSV ``-0-``) or calls them ``Entity``. Such
+#: an entry is known not to be a person, vessel or aircraft, and ranges from companies to
+#: armed groups and ministries, so it becomes ``Organization`` (not ``Company``, which would
+#: claim too much). ``LegalEntity`` is kept for rows whose kind is unknown, such as CSL rows
+#: from BIS or State, which name people and companies alike (in FollowTheMoney a Person is
+#: also a LegalEntity).
 _SCHEMAS = {
     "individual": "Person",
     "vessel": "Vessel",
     "aircraft": "Airplane",
-    "entity": "LegalEntity",
-    "": "LegalEntity",
+    "entity": "Organization",
+    "": "Organization",
 }
 
 #: idType / remark labels that state a fact, not a document or registration number.
@@ -90,7 +93,7 @@ _ALT = re.compile(r"^alt\.\s+", re.IGNORECASE)
 
 def schema_for(sdn_type: str) -> str:
     """FollowTheMoney schema of an OFAC ``SDN_Type`` / ``sdnType`` (see ``_SCHEMAS``)."""
-    return _SCHEMAS.get(clean(sdn_type).lower(), "LegalEntity")
+    return _SCHEMAS.get(clean(sdn_type).lower(), "Organization")
 
 
 def split_programs(text: str) -> list[str]:
