@@ -8,12 +8,12 @@ regeneration that loses one of them fails here rather than in a customer's scree
 from __future__ import annotations
 
 import csv
+import hashlib
 import importlib.util
 import re
 import shutil
 import subprocess
 import sys
-import tomllib
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +21,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+import tomllib
 
 from screening.errors import ListFormatError
 from screening.model import Entity, parse_partial_date
@@ -73,7 +74,8 @@ def test_every_expected_list_is_bundled() -> None:
 def test_header_states_provenance(path: Path) -> None:
     header = _doc(path.name)["list"]
     for key in ("name", "authority", "list", "as_of", "source"):
-        assert isinstance(header[key], str) and header[key].strip(), key
+        assert isinstance(header[key], str), key
+        assert header[key].strip(), key
     assert ISO_DAY.match(header["as_of"])
     assert header["record_count"] == len(_doc(path.name)["entity"])
     first_line = path.read_text(encoding="utf-8").splitlines()[0]
@@ -97,7 +99,8 @@ def test_every_record_is_valid_and_sourced(path: Path) -> None:
         assert entity.names[0] == raw["names"][0]
         assert len(set(entity.names)) == len(entity.names), entity.id
         for name in entity.names:
-            assert name == name.strip() and "  " not in name, (entity.id, name)
+            assert name == name.strip(), (entity.id, name)
+            assert "  " not in name, (entity.id, name)
             assert not name.lower().startswith("and "), (entity.id, name)
             assert "?" not in name, (entity.id, name)
         for date in entity.birth_dates:
@@ -107,7 +110,8 @@ def test_every_record_is_valid_and_sourced(path: Path) -> None:
             for value in (d.authority, d.list_name, d.program, d.legal_basis):
                 assert value.strip(), (entity.id, d)
             if d.listed_on:
-                assert ISO_DAY.match(d.listed_on) and parse_partial_date(d.listed_on), entity.id
+                assert ISO_DAY.match(d.listed_on), entity.id
+                assert parse_partial_date(d.listed_on), entity.id
             else:
                 # Allowed only where the file says why the date is missing.
                 assert "empty listed_on" in notes.lower(), entity.id
@@ -146,8 +150,6 @@ def test_bundled_lists_describe_the_files() -> None:
         assert source.format == "bundled-toml"
         assert source.record_count > 0
         assert ISO_DAY.match(source.published)
-        import hashlib
-
         assert source.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
@@ -278,7 +280,7 @@ def _sdn_fixture_rows() -> Iterator[list[str]]:
                 yield row
 
 
-_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _DOB = re.compile(r"DOB (?:circa )?(?:(\d{2}) )?(?:(\w{3}) )?(\d{4})( to )?")
 
 
@@ -341,7 +343,8 @@ def test_bis_entity_list_28_entities_of_october_2019() -> None:
     el = _entities("us_bis_entity_list")
     xuar = "Xinjiang Uighur Autonomous Region (XUAR) People's Government Public Security Bureau"
     expected = [xuar, *BIS_PSBS, *BIS_COMPANIES]
-    assert len(expected) == 28 and len(BIS_PSBS) == 19
+    assert len(expected) == 28
+    assert len(BIS_PSBS) == 19
     found = {_by_name(el, name).id for name in expected}
     assert len(found) == 28
     in_rule = {e.id for e in el.values() if e.sources[0].legal_basis.startswith("84 FR 54002")}
@@ -531,7 +534,8 @@ def test_duplicate_ids_across_files(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     try:
         with pytest.raises(ListFormatError, match="also used in") as info:
             bundle()
-        assert info.value.path is not None and info.value.path.endswith("b.toml")
+        assert info.value.path is not None
+        assert info.value.path.endswith("b.toml")
     finally:
         bundle.cache_clear()
 
@@ -541,7 +545,8 @@ def test_duplicate_ids_across_files(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 def _load_generator() -> ModuleType:
     spec = importlib.util.spec_from_file_location("build_lists", ROOT / "tools" / "build_lists.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["build_lists"] = module
     spec.loader.exec_module(module)
