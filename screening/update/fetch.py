@@ -221,7 +221,7 @@ _DEFAULTS: tuple[OfficialSource, ...] = (
     OfficialSource(
         name="uk_sanctions_list",
         authority="UK FCDO",
-        format="uk_sanctions_list_xml",
+        format="uk_fcdo_xml",
         files=(
             SourceFile(
                 "UK-Sanctions-List.xml", "https://docs.fcdo.gov.uk/docs/UK-Sanctions-List.xml"
@@ -244,7 +244,7 @@ _DEFAULTS: tuple[OfficialSource, ...] = (
     OfficialSource(
         name="un_sc",
         authority="UN Security Council",
-        format="un_sc_xml",
+        format="un_xml",
         files=(
             SourceFile(
                 "consolidated.xml", "https://scsanctions.un.org/resources/xml/en/consolidated.xml"
@@ -268,7 +268,7 @@ _DEFAULTS: tuple[OfficialSource, ...] = (
     OfficialSource(
         name="us_csl",
         authority="US trade.gov",
-        format="us_csl_csv",
+        format="us_csl",
         files=(
             SourceFile(
                 "consolidated.csv",
@@ -280,7 +280,7 @@ _DEFAULTS: tuple[OfficialSource, ...] = (
     OfficialSource(
         name="us_bis_dpl",
         authority="US Commerce BIS",
-        format="bis_dpl_txt",
+        format="bis_dpl",
         files=(SourceFile("dpl.txt", "https://www.bis.doc.gov/dpl/dpl.txt"),),
         description="BIS Denied Persons List, tab-delimited text",
     ),

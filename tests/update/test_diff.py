@@ -170,7 +170,8 @@ def test_diff_of_two_list_files() -> None:
     assert fields["names"].added == ("Ch'en Ch'üan-kuo",)
     assert (fields["birth_dates"].old, fields["birth_dates"].new) == (("1955-11",), ("1955-11-01",))
     assert fields["countries"].added == ("hk",)
-    assert fields["programs"].added == ("CMIC-EO13959",)
+    assert fields["programs"].added == ("HK-EO13936",)
+    assert fields["designations"].added == ("test (2021-01-15)",)
 
 
 def test_load_version_rejects_an_ambiguous_folder(tmp_path: Path) -> None:
