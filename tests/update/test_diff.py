@@ -184,3 +184,38 @@ def test_load_version_rejects_an_ambiguous_folder(tmp_path: Path) -> None:
 def test_load_version_missing_path(tmp_path: Path) -> None:
     with pytest.raises(ListFormatError, match="no such file"):
         load_version(tmp_path / "nope.xml")
+
+
+OFFICIAL = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "official"
+
+
+@pytest.mark.skipif(
+    not OFFICIAL.is_dir(), reason=f"shared official samples not found at {OFFICIAL}"
+)
+def test_load_version_of_a_file_set_folder_reads_the_whole_set() -> None:
+    """A folder holding the OFAC CSV quartet is read through its primary file, sdn.csv."""
+    from_folder, sources = load_version(OFFICIAL / "ofac_sdn_csv")
+    from_file, _ = load_version(OFFICIAL / "ofac_sdn_csv" / "sdn.csv")
+    assert [s.format for s in sources] == ["ofac_csv"]
+    assert diff_lists(from_file, from_folder).is_empty
+
+
+def test_load_version_of_a_fetch_directory_reads_every_source(tmp_path: Path) -> None:
+    for name, fixture in (("v1", "list_v1.ftm.json"), ("v2", "list_v2.ftm.json")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "entities.ftm.json").write_bytes((FIXTURES / fixture).read_bytes())
+    manifest = {
+        "version": 1,
+        "sources": {n: {"primary": "entities.ftm.json"} for n in ("v1", "v2")},
+    }
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+
+    entities, sources = load_version(tmp_path)
+
+    assert len(sources) == 2
+    assert {e.caption for e in entities} == {
+        "Chen Quanguo",
+        "Zhu Hailun",
+        "Wang Mingshan",
+        "Xinjiang Production and Construction Corps",
+    }
