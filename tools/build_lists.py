@@ -65,6 +65,10 @@ _EMPTY_DATE_NOTE = (
     "An empty listed_on means the snapshot gives no listing date for the entry and the project "
     "does not know it for certain; the entry was on the list on the as-of date."
 )
+_PUBLISHER_NOTE = (
+    "authority names the body that publishes the list; some entries on it are designated by "
+    "another body of the same government (e.g. the Secretary of State for some SDN entries)."
+)
 _BIS_SCHEMA_NOTE = (
     "The BIS lists do not say whether an entry is a person or an organisation: entries are "
     "LegalEntity, which screens against both."
@@ -79,7 +83,7 @@ SPECS: tuple[ListSpec, ...] = (
         list_name="SDN",
         id_prefix="ofac-sdn-",
         description="OFAC SDN entries with a link to China, Hong Kong, Macau or Xinjiang.",
-        notes=(_NO_DATES_NOTE, _OFAC_DOB_NOTE),
+        notes=(_NO_DATES_NOTE, _OFAC_DOB_NOTE, _PUBLISHER_NOTE),
     ),
     ListSpec(
         key=(
@@ -176,7 +180,7 @@ SPECS: tuple[ListSpec, ...] = (
         list_name="UK Consolidated List",
         id_prefix="uk-",
         description="UK consolidated list of financial sanctions targets, China-related entries.",
-        notes=("listed_on is the 'Listed On' date of the UK consolidated list.",),
+        notes=("listed_on is the 'Listed On' date of the UK consolidated list.", _PUBLISHER_NOTE),
     ),
 )
 
