@@ -578,24 +578,22 @@ def _verify(
     return entities, listed
 
 
-def _rotate_previous(target: Path, source: OfficialSource) -> dict[str, str]:
-    """Copy the current set into ``previous/`` (replacing it whole); return its sha256s.
+def _rotate_previous(target: Path, current: Iterable[str]) -> None:
+    """Copy the ``current`` files into ``previous/``, replacing it whole.
 
     Hard links make this cheap; the swap goes through a temporary folder so that ``previous/``
     always holds one complete set.
     """
-    current = [target / f.filename for f in source.files if (target / f.filename).is_file()]
-    if not current:
-        return {}
+    names = list(current)
+    if not names:
+        return
     staging = Path(tempfile.mkdtemp(prefix=".previous-", dir=target))
-    hashes: dict[str, str] = {}
     try:
-        for path in current:
+        for name in names:
             try:
-                os.link(path, staging / path.name)
+                os.link(target / name, staging / name)
             except OSError:
-                shutil.copy2(path, staging / path.name)
-            hashes[path.name] = _sha256_file(path)
+                shutil.copy2(target / name, staging / name)
         previous = target / PREVIOUS_DIR
         retired = target / f".retired-{staging.name}"
         if previous.exists():
@@ -604,7 +602,6 @@ def _rotate_previous(target: Path, source: OfficialSource) -> dict[str, str]:
         shutil.rmtree(retired, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return hashes
 
 
 def fetch_source(
@@ -619,11 +616,28 @@ def fetch_source(
 
     On any failure the current files and their manifest entry are left exactly as they were.
     """
-    root = Path(directory)
-    target = root / source.name
+    target = Path(directory) / source.name
+    created = not target.exists()
+    try:
+        return _fetch_into(target, source, verify or default_verifier, timeout, opener)
+    except FetchError:
+        if created:
+            shutil.rmtree(target, ignore_errors=True)
+        raise
+    except OSError as exc:  # local trouble: permissions, disk full
+        raise FetchError(f"{source.name}: cannot write under {target}: {exc}") from exc
+
+
+def _fetch_into(
+    target: Path,
+    source: OfficialSource,
+    verify: Verifier,
+    timeout: float,
+    opener: urllib.request.OpenerDirector | None,
+) -> FetchResult:
+    root = target.parent
     target.mkdir(parents=True, exist_ok=True)
     opener = opener or urllib.request.build_opener()
-    verify = verify or default_verifier
     staging = Path(tempfile.mkdtemp(prefix=".incoming-", dir=target))
     try:
         downloaded: dict[str, tuple[str, int]] = {}
@@ -648,8 +662,10 @@ def fetch_source(
             if (target / f.filename).is_file()
         }
         changed = any(current.get(name) != digest for name, (digest, _) in downloaded.items())
+        previous: Mapping[str, str | None]
         if changed:
-            previous = _rotate_previous(target, source)
+            _rotate_previous(target, current)
+            previous = current
             for item in source.files:
                 os.replace(staging / item.filename, target / item.filename)
             _fsync_dir(target)
