@@ -55,7 +55,8 @@ def _entity(entry: Element, kind: str) -> Entity:
         name = child_text(alias, "ALIAS_NAME")
         (weak if child_text(alias, "QUALITY").lower() == "low" else strong).append(name)
     strong += texts(entry, "NAME_ORIGINAL_SCRIPT")
-    countries = [c for n in texts(entry, "NATIONALITY") for c in country_codes(n)]
+    nationalities = [v for n in children(entry, "NATIONALITY") for v in texts(n, "VALUE")]
+    countries = [c for n in nationalities for c in country_codes(n)]
     countries += [
         c
         for a in children(entry, f"{kind}_ADDRESS")
