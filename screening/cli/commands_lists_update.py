@@ -129,7 +129,7 @@ def diff_command(old: str, new: str, as_json: bool) -> None:
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
         return
     for label, path, sources in (("old", old, old_sources), ("new", new, new_sources)):
-        counts = ", ".join(f"{s.name or s.format} {s.record_count} records" for s in sources)
+        counts = ", ".join(f"{s.name or s.format}: {s.record_count} records" for s in sources)
         click.echo(f"{label}: {path} ({counts})")
     click.echo()
     click.echo(render_table(diff))
