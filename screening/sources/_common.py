@@ -488,6 +488,20 @@ def make_entity(
     )
 
 
+def merge_entities(first: Entity, second: Entity) -> Entity:
+    """One entity from two records of the same party (one row per address in CSL and DPL)."""
+    return make_entity(
+        id=first.id,
+        schema=first.schema,
+        names=(*first.names, *second.names),
+        weak_names=(*first.weak_names, *second.weak_names),
+        birth_dates=(*first.birth_dates, *second.birth_dates),
+        countries=(*first.countries, *second.countries),
+        identifiers=(*first.identifiers, *second.identifiers),
+        sources=(*first.sources, *second.sources),
+    )
+
+
 def attr(elem: Element, name: str) -> str:
     """A cleaned attribute value, ``""`` when absent."""
     return clean(elem.get(name))

@@ -4,7 +4,8 @@ The CSL merges Treasury, Commerce (BIS) and State lists; ``source`` names the li
 (``"Entity List (EL) - Bureau of Industry and Security"``), which becomes each entity's
 :class:`~screening.model.Designation` (list before " - ", authority after it). Ids are the
 row's ``_id`` (the OFAC ent_num for Treasury rows); the 2019 layout has no ``_id``, so the
-``entity_number`` or else a hash of source and name is used. The ``ids`` cell holds
+``entity_number`` or else a hash of source and name is used, and rows that share an id
+(one row per address of a denied person) are merged into one entity. The ``ids`` cell holds
 ``type, number, country`` triples, written in reverse (``country, number, type``) in 2019.
 
 The JSON form is the API answer ``{"results": [{...}]}`` with the same field names, where
@@ -28,6 +29,7 @@ from screening.sources._common import (
     country_code,
     csv_rows,
     make_entity,
+    merge_entities,
     open_text,
     optional_date,
     parse_dates,
@@ -156,10 +158,13 @@ def load(ctx: LoadContext) -> tuple[list[Entity], ListSource]:
     with ctx.path.open("rb") as handle:
         is_json = handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"["))
     records = _json_records(ctx) if is_json else _csv_records(ctx)
-    entities: list[Entity] = []
+    by_id: dict[str, Entity] = {}
     for number, row, reverse_ids in records:
         with ctx.record(number, _text(row, "_id") or _text(row, "name")):
             if not row:
                 raise RecordError("result is not a JSON object")
-            entities.append(_entity(row, reverse_ids))
+            entity = _entity(row, reverse_ids)
+            seen = by_id.get(entity.id)
+            by_id[entity.id] = merge_entities(seen, entity) if seen else entity
+    entities = list(by_id.values())
     return entities, ctx.source(entities, name=LIST_NAME, authority=AUTHORITY, format=FORMAT)

@@ -98,10 +98,10 @@ def test_malformed_records_are_skipped_and_reported(own: Path) -> None:
 
 
 def test_not_an_ofac_csv(own: Path) -> None:
-    with pytest.raises(ListFormatError, match="mapped.csv"):
+    with pytest.raises(ListFormatError, match=r"mapped\.csv"):
         load_list(own / "mapped.csv", format="ofac_csv")
 
 
 def test_empty_file(own: Path) -> None:
-    with pytest.raises(ListFormatError, match="empty.csv"):
+    with pytest.raises(ListFormatError, match=r"empty\.csv"):
         load_list(own / "empty.csv", format="ofac_csv")
