@@ -16,6 +16,9 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+import os
+from typing import Any
+
 from screening.config import DEFAULT_THRESHOLD, MatchSettings
 from screening.errors import (
     ConfigError,
@@ -30,11 +33,16 @@ from screening.model import Designation, Entity, Identifier, ListSource, Match, 
 from screening.screen import Screener
 
 
-def load_list(path: str, format: str | None = None) -> tuple[list[Entity], ListSource]:  # noqa: A002
-    """Load one official list file; ``format=None`` detects the format from content."""
+def load_list(
+    path: str | os.PathLike[str], format: str | None = None, **options: Any  # noqa: A002
+) -> tuple[list[Entity], ListSource]:
+    """Load one official list file; ``format=None`` detects the format from content.
+
+    ``options`` go to :func:`screening.sources.load_list` (``problems``, ``mapping``, ...).
+    """
     from screening.sources import load_list as _load_list
 
-    return _load_list(path, format=format)
+    return _load_list(path, format=format, **options)
 
 
 __all__ = [

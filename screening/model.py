@@ -81,6 +81,14 @@ class Identifier:
     country: str = ""
 
 
+def _identifier_tuple(value: Iterable[Identifier]) -> tuple[Identifier, ...]:
+    return tuple(value)
+
+
+def _designation_tuple(value: Iterable[Designation]) -> tuple[Designation, ...]:
+    return tuple(value)
+
+
 def _validate_entity(instance: Entity) -> None:
     if not instance.id:
         raise InvalidEntityError("entity id must not be empty")
@@ -122,8 +130,8 @@ class Entity:
     names: tuple[str, ...] = attrs.field(converter=_str_tuple)
     birth_dates: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
     countries: tuple[str, ...] = attrs.field(default=(), converter=_country_tuple)
-    identifiers: tuple[Identifier, ...] = attrs.field(default=(), converter=tuple)
-    sources: tuple[Designation, ...] = attrs.field(default=(), converter=tuple)
+    identifiers: tuple[Identifier, ...] = attrs.field(default=(), converter=_identifier_tuple)
+    sources: tuple[Designation, ...] = attrs.field(default=(), converter=_designation_tuple)
     weak_names: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
 
     def __attrs_post_init__(self) -> None:
