@@ -31,7 +31,9 @@ import csv
 import hashlib
 import io
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +41,15 @@ import attrs
 
 from screening.config import MatchSettings
 from screening.errors import InputFileError, InvalidEntityError, InvalidQueryError
-from screening.model import ORGANIZATION_SCHEMAS, SCHEMAS, Entity, Match, Query, parse_partial_date
+from screening.model import (
+    ORGANIZATION_SCHEMAS,
+    SCHEMAS,
+    Entity,
+    ListSource,
+    Match,
+    Query,
+    parse_partial_date,
+)
 from screening.screen import Screener
 
 #: The thresholds of the sweep: 0.50, 0.51, ... 1.00 (rounded so that 0.86 is the float 0.86).
@@ -487,6 +497,8 @@ def evaluate(
     records: LabelledFile | Iterable[LabelledRecord],
     *,
     settings: MatchSettings | None = None,
+    workers: int = 1,
+    progress: Callable[[int], None] | None = None,
 ) -> TuningResult:
     """Screen every record once, keeping every candidate score at or above 0.50.
 
@@ -494,7 +506,9 @@ def evaluate(
     ``settings`` defaults to the screener's. Records whose expected entity is not on the
     lists, or that the screener rejects, become problems with their line number; given a
     :class:`LabelledFile`, its reading problems are carried over, so one list says every
-    row that was not tuned and why.
+    row that was not tuned and why. ``workers > 1`` screens in forked processes that share
+    the screener's index (where ``fork`` exists); ``progress`` is called with the number of
+    rows just finished.
     """
     if settings is None:
         settings = screener.settings if screener is not None else MatchSettings()
@@ -504,37 +518,78 @@ def evaluate(
         path = records.path
         problems.extend(records.problems)
         records = records.records
+    records = list(records)
     rows: list[RowResult] = []
-    for record in records:
-        try:
-            rows.append(_evaluate_one(screener, settings, record, path))
-        except (InvalidQueryError, InvalidEntityError) as exc:
-            problems.append(InputFileError(str(exc), path=path, line=record.line))
-        except InputFileError as exc:
-            problems.append(exc)
+    outcomes = _outcomes(screener, settings, records, workers, progress)
+    for record, outcome in zip(records, outcomes, strict=True):
+        if isinstance(outcome, str):
+            problems.append(InputFileError(outcome, path=path, line=record.line))
+        else:
+            rows.append(outcome)
     problems.sort(key=lambda p: p.line or 0)
     return TuningResult(rows=tuple(rows), problems=tuple(problems), settings=settings)
 
 
-def _evaluate_one(
-    screener: Screener | None, settings: MatchSettings, record: LabelledRecord, path: str | None
-) -> RowResult:
-    if record.list_name is not None:
-        return _screen_pair(settings, record)
-    if screener is None:
-        raise InputFileError(
-            "labelled rows need a list to screen against", path=path, line=record.line
-        )
-    if record.expected is not None:
-        try:
-            screener.get(record.expected)
-        except KeyError:
-            raise InputFileError(
-                f"expected entity {record.expected!r} is not on the lists screened",
-                path=path,
-                line=record.line,
-            ) from None
-    return _screen_row(screener, record)
+def _outcome(
+    screener: Screener | None, settings: MatchSettings, record: LabelledRecord
+) -> RowResult | str:
+    """The row's scores, or why it cannot be tuned (a string: picklable across processes)."""
+    try:
+        if record.list_name is not None:
+            return _screen_pair(settings, record)
+        if screener is None:
+            return "labelled rows need a list to screen against"
+        if record.expected is not None:
+            try:
+                screener.get(record.expected)
+            except KeyError:
+                return f"expected entity {record.expected!r} is not on the lists screened"
+        return _screen_row(screener, record)
+    except (InvalidQueryError, InvalidEntityError) as exc:
+        return str(exc)
+
+
+#: Rows per task handed to a worker process: large enough to amortise pickling.
+CHUNK_ROWS = 250
+_WORKER_STATE: tuple[Screener | None, MatchSettings] | None = None
+
+
+def _chunk_outcomes(records: Sequence[LabelledRecord]) -> list[RowResult | str]:
+    assert _WORKER_STATE is not None, "worker started without a screener"
+    screener, settings = _WORKER_STATE
+    return [_outcome(screener, settings, r) for r in records]
+
+
+def _outcomes(
+    screener: Screener | None,
+    settings: MatchSettings,
+    records: Sequence[LabelledRecord],
+    workers: int,
+    progress: Callable[[int], None] | None,
+) -> list[RowResult | str]:
+    can_fork = "fork" in multiprocessing.get_all_start_methods()
+    if workers <= 1 or len(records) < 2 * CHUNK_ROWS or not can_fork:
+        out: list[RowResult | str] = []
+        for record in records:
+            out.append(_outcome(screener, settings, record))
+            if progress is not None:
+                progress(1)
+        return out
+    global _WORKER_STATE
+    # Forked workers inherit the screener (and its index) without pickling it.
+    _WORKER_STATE = (screener, settings)
+    try:
+        chunks = [records[i : i + CHUNK_ROWS] for i in range(0, len(records), CHUNK_ROWS)]
+        context = multiprocessing.get_context("fork")
+        out = []
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            for chunk, part in zip(chunks, pool.map(_chunk_outcomes, chunks), strict=True):
+                out.extend(part)
+                if progress is not None:
+                    progress(len(chunk))
+        return out
+    finally:
+        _WORKER_STATE = None
 
 
 # -- the sweep ------------------------------------------------------------------------------
@@ -712,6 +767,246 @@ def write_result_json(
     )
 
 
+# -- the report -----------------------------------------------------------------------------
+
+#: Rows of the overall table shown in ``report.md`` (every 0.05, plus the recommendation).
+_REPORT_STEPS = frozenset(round(0.50 + i * 0.05, 2) for i in range(11))
+
+
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{100 * value:.1f} %"
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _decision_lines(rec: Recommendation) -> list[str]:
+    row = rec.at_threshold
+    verdict = (
+        f"reaches the target recall of {_pct(rec.target_recall)}"
+        if rec.reached
+        else f"**does not reach** the target recall of {_pct(rec.target_recall)} at any "
+        "threshold; the lowest threshold is shown"
+    )
+    return [
+        f"**Recommended threshold: {rec.threshold:.2f}** — the highest threshold that {verdict}.",
+        "",
+        f"At {rec.threshold:.2f}: recall {_pct(row.recall)} ({row.found} of {row.positives} "
+        f"true matches), precision {_pct(row.precision)}, "
+        f"**{row.alerts_per_1000:.1f} alerts per 1,000 rows** ({row.alerted_rows} of "
+        f"{row.rows} rows), {row.false_alerts} false alerts on {row.false_alert_rows} rows.",
+        "",
+        f"Missed true matches: {row.missed} — {row.missed_not_retrieved} never retrieved by "
+        f"the candidate index (a retrieval fix), {row.missed_low_score} retrieved but scored "
+        "below the threshold (a scoring fix).",
+    ]
+
+
+def _sources_lines(sources: Sequence[ListSource]) -> list[str]:
+    if not sources:
+        return ["(entities given directly, or a pairs file: no list files)"]
+    lines = [
+        "| list | authority | format | published | records | sha256 |",
+        "|---|---|---|---|---|---|",
+    ]
+    for src in sources:
+        lines.append(
+            f"| {_md_escape(src.name)} | {_md_escape(src.authority)} | {src.format} | "
+            f"{src.published or 'n/a'} | {src.record_count} | `{src.sha256}` |"
+        )
+    return lines
+
+
+def _table_lines(table: Sequence[TableRow], chosen: float) -> list[str]:
+    lines = [
+        "| threshold | recall | precision | alerts / 1,000 | missed (not retrieved) "
+        "| false alerts |",
+        "|---|---|---|---|---|---|",
+    ]
+    for row in table:
+        if row.threshold in _REPORT_STEPS or row.threshold == chosen:
+            mark = "**" if row.threshold == chosen else ""
+            lines.append(
+                f"| {mark}{row.threshold:.2f}{mark} | {_pct(row.recall)} | "
+                f"{_pct(row.precision)} | {row.alerts_per_1000:.1f} | "
+                f"{row.missed} ({row.missed_not_retrieved}) | {row.false_alerts} |"
+            )
+    return lines
+
+
+def _weak_lines(title: str, matches: Sequence[WeakMatch]) -> list[str]:
+    lines = [f"## {title}", ""]
+    if not matches:
+        return [*lines, "None.", ""]
+    for w in matches:
+        lines += [
+            f"- line {w.line}: {w.name!r} → `{w.entity_id}` ({w.matched_name!r}), "
+            f"score {w.score:.3f}",
+            "",
+            "  ```text",
+            *("  " + line for line in w.explanation.splitlines()),
+            "  ```",
+            "",
+        ]
+    return lines
+
+
+def render_report(
+    result: TuningResult,
+    recommendations: Sequence[Recommendation],
+    *,
+    labelled: LabelledFile | None = None,
+    sources: Sequence[ListSource] = (),
+    figures: Sequence[str] = (),
+    generated: str = "",
+) -> str:
+    """The one-page Markdown report a compliance officer can file.
+
+    ``recommendations[0]`` is the decision (normally the overall one); the others (per
+    schema) are listed beside it. ``figures`` are file names relative to the report.
+    """
+    from screening import __version__
+
+    main = recommendations[0]
+    lines = [
+        "# Screening threshold tuning report",
+        "",
+        f"Generated {generated or 'now'} by screening {__version__}.",
+        "",
+        "## Decision",
+        "",
+        *_decision_lines(main),
+        "",
+    ]
+    if len(recommendations) > 1:
+        lines += [
+            "| group | threshold | recall | alerts / 1,000 | rows |",
+            "|---|---|---|---|---|",
+        ]
+        for rec in recommendations:
+            row = rec.at_threshold
+            reached = "" if rec.reached else " (target not reached)"
+            lines.append(
+                f"| {rec.dimension} {rec.group} | {rec.threshold:.2f}{reached} | "
+                f"{_pct(row.recall)} | {row.alerts_per_1000:.1f} | {row.rows} |"
+            )
+        lines.append("")
+    lines += ["## Data used", ""]
+    if labelled is not None:
+        lines += [
+            f"- labelled file: `{labelled.path}` ({labelled.shape} shape), "
+            f"sha256 `{labelled.sha256}`",
+            f"- {labelled.data_rows} data rows",
+        ]
+    positives = sum(1 for r in result.rows if r.record.is_positive)
+    lines += [
+        f"- {len(result.rows)} rows tuned: {positives} expected to match, "
+        f"{len(result.rows) - positives} expected not to alert",
+        f"- {len(result.problems)} rows not tuned (listed at the end)",
+        "",
+        "### Lists screened",
+        "",
+        *_sources_lines(sources),
+        "",
+        "## Engine and settings",
+        "",
+        f"screening {__version__}; scores kept from {SCORE_FLOOR:.2f}; settings in effect:",
+        "",
+        "```text",
+        *(f"{k} = {v}" for k, v in attrs.asdict(result.settings).items()),
+        "```",
+        "",
+    ]
+    if figures:
+        lines += ["## Figures", ""]
+        lines += [f"![{Path(f).stem.replace('_', ' ')}]({f})" for f in figures]
+        lines.append("")
+    else:
+        lines += ["(No figures: install the `plots` extra for them.)", ""]
+    lines += [
+        f"## Threshold table ({main.dimension} {main.group})",
+        "",
+        *_table_lines(sweep(result.select(main.dimension, main.group)), main.threshold),
+        "",
+        "The full table (every 0.01, per schema and class) is in `table.csv` and `table.json`.",
+        "",
+        *_weak_lines(f"The {len(main.weakest)} weakest true matches kept", main.weakest),
+        *_weak_lines("Nearest true matches below the threshold", main.nearest_misses),
+        "## Definitions",
+        "",
+        "A row with an expected entity is a positive; it is found at threshold t when that "
+        "entity scores at least t. Any other candidate scoring at least t is a false alert. "
+        "Alerts per 1,000 counts rows with any candidate at or above t. Precision is found / "
+        "(found + false alerts), counted per candidate. A positive *not retrieved* never "
+        "reached the scorer: the candidate index did not propose its entity.",
+        "",
+    ]
+    if result.problems:
+        lines += ["## Rows not tuned", ""]
+        lines += [f"- {_md_escape(str(p))}" for p in result.problems]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def write_report(
+    directory: str | Path,
+    result: TuningResult,
+    recommendations: Sequence[Recommendation],
+    *,
+    labelled: LabelledFile | None = None,
+    sources: Sequence[ListSource] = (),
+    plots: bool = True,
+) -> list[Path]:
+    """Write ``table.csv``, ``table.json``, the PNG figures and ``report.md`` to ``directory``.
+
+    Figures are skipped (and the report says so) when matplotlib is missing or ``plots`` is
+    false; everything else is always written. Returns the paths written.
+    """
+    import datetime
+
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    written = [directory / "table.csv", directory / "table.json"]
+    write_table_csv(result.table(), written[0])
+    write_result_json(result, written[1], recommendations)
+    figures: list[str] = []
+    main = recommendations[0]
+    if plots:
+        from screening import plots as figs
+
+        if figs.plots_available():
+            for name, draw in (
+                ("precision_recall.png", figs.plot_precision_recall),
+                ("score_distributions.png", figs.plot_score_distributions),
+            ):
+                written.append(
+                    draw(
+                        result,
+                        directory / name,
+                        threshold=main.threshold,
+                        dimension=main.dimension,
+                        group=main.group,
+                    )
+                )
+                figures.append(name)
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    report = directory / "report.md"
+    report.write_text(
+        render_report(
+            result,
+            recommendations,
+            labelled=labelled,
+            sources=sources,
+            figures=figures,
+            generated=now,
+        ),
+        encoding="utf-8",
+    )
+    written.append(report)
+    return written
+
+
 __all__ = [
     "DEFAULT_TARGET_RECALL",
     "THRESHOLDS",
@@ -729,11 +1024,13 @@ __all__ = [
     "parse_mapping",
     "read_labelled",
     "recommendation_to_dict",
+    "render_report",
     "result_to_dict",
     "schema_group",
     "sweep",
     "table_to_dicts",
     "weakest_true_matches",
+    "write_report",
     "write_result_json",
     "write_table_csv",
 ]
