@@ -19,9 +19,9 @@ def main() -> None:
 def _register() -> None:
     # Imported here so that each command module can import ``main`` without a cycle.
     import screening.cli.commands_lists_update  # noqa: F401 - registers lists fetch/diff
-    from screening.cli import commands_bulk, commands_lists, commands_screen
+    from screening.cli import commands_bulk, commands_lists, commands_screen, commands_tune
 
-    for module in (commands_screen, commands_lists, commands_bulk):
+    for module in (commands_screen, commands_lists, commands_bulk, commands_tune):
         for command in module.COMMANDS:
             main.add_command(command)
 
