@@ -335,7 +335,7 @@ def _echo_match(match: Match, settings: MatchSettings) -> None:
     lists = ", ".join(match.entity.list_names) or "no list"
     click.echo(
         f"{match.score:.3f}  {match.entity.id}  {match.entity.caption}  [{lists}]  "
-        f"({verdict} at threshold {threshold:.2f})"
+        f"({verdict} at threshold {threshold:g})"
     )
     click.echo("    " + _explain_text(match, settings).replace("\n", "\n    "))
 
