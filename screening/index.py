@@ -20,7 +20,15 @@ from screening.score.name import NameForm, analyze_name, expand_list_name
 
 #: Names scored per query at most. Measured on the quality evaluation: see docs/quality.md
 #: ("index recall").
-MAX_CANDIDATES = 200
+MAX_CANDIDATES = 60
+
+
+#: Rank penalty per slot of length difference between a query and a candidate name.
+LENGTH_PENALTY = 0.4
+
+
+def _size(form: NameForm) -> int:
+    return len(form.flat) or sum(len(o.slots) for o in form.org)
 
 
 @attrs.frozen(slots=True)
@@ -38,6 +46,7 @@ class NameIndex:
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         self.refs: list[NameRef] = []
+        self._sizes: list[int] = []
         postings: dict[str, list[int]] = defaultdict(list)
         for entity in entities:
             seen: set[str] = set()
@@ -50,6 +59,7 @@ class NameIndex:
                         form = analyze_name(spelling, entity.schema)
                         ref_id = len(self.refs)
                         self.refs.append(NameRef(entity.id, name, form, weak))
+                        self._sizes.append(_size(form))
                         for key in form.blocking_keys():
                             postings[key].append(ref_id)
         self.postings: dict[str, list[int]] = dict(postings)
@@ -63,17 +73,32 @@ class NameIndex:
         return iter(self.refs)
 
     def candidates(self, form: NameForm, limit: int = MAX_CANDIDATES) -> list[NameRef]:
-        """The list names sharing the most informative keys with ``form``, best first."""
-        weights: dict[int, float] = defaultdict(float)
-        for key in form.blocking_keys():
-            posting = self.postings.get(key)
-            if not posting:
-                continue
-            idf = self._idf[key]
-            for ref_id in posting:
-                weights[ref_id] += idf
-        if len(weights) > limit:
-            ranked = sorted(weights, key=weights.__getitem__, reverse=True)[:limit]
+        """The list names that cover the most parts of ``form``, best first.
+
+        Each part of the query (a syllable, a word's ends) counts once, with the weight of
+        its rarest key that the list name shares: a name sharing three syllables outranks
+        one sharing a rare character and many readings of one syllable.
+        """
+        scores: dict[int, float] = defaultdict(float)
+        for group in form.key_groups():
+            best: dict[int, float] = {}
+            for key in group:
+                posting = self.postings.get(key)
+                if not posting:
+                    continue
+                idf = self._idf[key]
+                for ref_id in posting:
+                    if best.get(ref_id, 0.0) < idf:
+                        best[ref_id] = idf
+            for ref_id, idf in best.items():
+                scores[ref_id] += 1.0 + idf / 100.0
+        if len(scores) > limit:
+            # Among names covering as much of the query, prefer those of similar length.
+            size = _size(form)
+            sizes = self._sizes
+            for ref_id in scores:
+                scores[ref_id] -= LENGTH_PENALTY * abs(sizes[ref_id] - size)
+            ranked = sorted(scores, key=scores.__getitem__, reverse=True)[:limit]
         else:
-            ranked = list(weights)
+            ranked = list(scores)
         return [self.refs[i] for i in ranked]

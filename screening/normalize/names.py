@@ -13,8 +13,7 @@ from screening.normalize.text import APOSTROPHES, strip_diacritics
 TITLES: frozenset[str] = frozenset(
     {
         "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord",
-        "lady", "hon", "honourable", "honorable", "rev", "reverend", "he", "his", "her",
-        "excellency", "general", "gen", "lt", "col", "colonel", "major", "maj", "capt",
+        "lady", "hon", "honourable", "honorable", "rev", "reverend", "excellency", "general", "gen", "lt", "col", "colonel", "major", "maj", "capt",
         "captain", "admiral", "adm", "brig", "sheikh", "shaykh", "haji", "hajji", "mullah",
         "maulana", "mufti", "imam", "ustad", "qari", "sri", "shri", "don", "dona", "herr",
         "frau", "monsieur", "madame", "mme", "mlle", "senor", "senora", "jr", "sr",
@@ -99,6 +98,8 @@ HAN_PLACES: tuple[str, ...] = tuple(
            key=len, reverse=True)
 )  # fmt: skip
 
+_HIS_EXCELLENCY = re.compile(r"\bh\.\s?e\.")
+_DOTTED_INITIALS = re.compile(r"\b(?:[a-z]\.){2,}")
 _SPLIT = re.compile(r"[\s,;/]+")
 _NON_WORD = re.compile(r"[^\w\-]+", re.UNICODE)
 _PAREN = re.compile(r"\(([^()]*)\)")
@@ -133,6 +134,9 @@ def split_words(text: str) -> list[str]:
     of one given name.
     """
     text = strip_diacritics(text).lower()
+    # "H.E." (His/Her Excellency) is a title; bare "He" is a common Chinese surname.
+    text = _HIS_EXCELLENCY.sub(" ", text)
+    text = _DOTTED_INITIALS.sub(lambda m: m.group(0).replace(".", ""), text)
     for a in APOSTROPHES:
         text = text.replace(a, "")
     text = text.replace("&", " & ").replace(".", " ")
@@ -207,3 +211,99 @@ def leading_place(words: list[str]) -> int:
     if len(words) >= 2 and words[0] in CHINESE_PLACES:
         return 1
     return 0
+
+
+#: Words that say what a company does or where, not who it is. They still count when
+#: comparing organisation names, but far less than the distinctive words (the brand).
+GENERIC_ORG_WORDS: frozenset[str] = frozenset(
+    {
+        "tech", "electronic", "information", "info", "network", "networks", "trade",
+        "machinery", "industry", "sci", "dev", "service", "system", "ship", "logistics",
+        "energy", "resources", "capital", "marine", "intl", "digital", "software",
+        "communication", "communications", "equipment", "import", "export", "investment",
+        "investments", "construction", "eng", "material", "materials", "chemical",
+        "chemicals", "pharmaceutical", "pharmaceuticals", "medical", "biotech", "&", "of",
+        "for", "new", "global", "research", "inst", "univ", "intelligent", "intelligence",
+        "precision", "optical", "optics", "power", "petroleum", "oil", "gas", "mining",
+        "metal", "metals", "steel", "automation", "control", "semiconductor", "micro",
+        "microelectronics", "photoelectric", "instruments", "instrument", "products",
+        "product", "enterprise", "enterprises", "factory", "center", "centre", "bank",
+        "commercial", "china", "chinese", "shipbuilding", "aerospace",
+        "aviation", "defense", "defence", "import-export", "transport", "transportation",
+        "keji", "jishu", "dianzi", "xinxi", "wangluo", "maoyi", "jixie", "shiye", "kaifa",
+        "touzi", "guoji", "shuzi", "zhineng", "ruanjian", "tongxin", "gongcheng", "shebei",
+        "cailiao", "huagong", "yiyao", "shengwu", "jinchukou", "fazhan", "wuliu", "nengyuan",
+        "ziyuan", "kexue", "yanjiusuo", "zhongguo",
+        *CHINESE_PLACES,
+    }
+)  # fmt: skip
+#: Han words of the same kind, stripped from the end of a Han organisation name.
+HAN_GENERIC_TERMS: tuple[str, ...] = (
+    "信息技术", "网络科技", "科技", "技术", "电子", "信息", "网络", "贸易", "机械", "数字",
+    "智能", "软件", "通信", "实业", "发展", "投资", "国际", "工程", "设备", "材料", "化工",
+    "医药", "生物", "进出口", "物流", "能源", "资源", "光电", "精密", "仪器", "研究所",
+    "研究院", "电器", "工业", "制造",
+)  # fmt: skip
+#: Pinyin legal forms as one joined string (``You Xian Gong Si`` → ``youxiangongsi``).
+PINYIN_LEGAL_JOINED: frozenset[str] = frozenset(
+    {
+        "youxiangongsi", "gufenyouxiangongsi", "youxianzerengongsi", "jituanyouxiangongsi",
+        "jituangongsi", "gongsi", "jituan", "youxian", "gufen", "konggu", "zongbu",
+        "kongguyouxiangongsi", "kongguJituan",
+    }
+)  # fmt: skip
+
+
+def strip_joined_legal(words: list[str]) -> list[str]:
+    """Drop trailing words that together spell a pinyin legal form (``you xian gong si``)."""
+    changed = True
+    while changed and words:
+        changed = False
+        for k in range(min(6, len(words)), 0, -1):
+            if "".join(words[-k:]) in PINYIN_LEGAL_JOINED and len(words) > k:
+                words = words[:-k]
+                changed = True
+                break
+    return words
+
+
+def split_generic(words: list[str]) -> tuple[list[str], list[str]]:
+    """``(distinctive, generic)`` words of an organisation name.
+
+    Adjacent single syllables that spell a generic word together (``ke ji``) count as one.
+    """
+    distinctive: list[str] = []
+    generic: list[str] = []
+    i = 0
+    while i < len(words):
+        for k in (3, 2):
+            if i + k <= len(words) and "".join(words[i : i + k]) in GENERIC_ORG_WORDS:
+                generic.append("".join(words[i : i + k]))
+                i += k
+                break
+        else:
+            (generic if words[i] in GENERIC_ORG_WORDS else distinctive).append(words[i])
+            i += 1
+    if not distinctive:
+        return words, []
+    return distinctive, generic
+
+
+def split_han_generic(han: str) -> tuple[str, str]:
+    """``(distinctive, generic)`` parts of a Han organisation core: places and trades go."""
+    prefix = ""
+    suffix = ""
+    place = strip_han_place(han)
+    if place is not None:
+        prefix = han[: len(han) - len(place)]
+        han = place
+    changed = True
+    while changed:
+        changed = False
+        for term in HAN_GENERIC_TERMS:
+            if han.endswith(term) and len(han) - len(term) >= 2:
+                han = han[: -len(term)]
+                suffix = term + suffix
+                changed = True
+                break
+    return han, prefix + suffix

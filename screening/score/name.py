@@ -16,7 +16,6 @@ from over-matching. Organisation names are compared as words after legal forms a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import lru_cache
 
 import attrs
@@ -29,10 +28,11 @@ from screening.normalize.names import (
     drop_titles,
     expand_parentheses,
     fold_org_words,
-    leading_place,
+    split_generic,
+    split_han_generic,
     split_words,
     strip_han_legal_forms,
-    strip_han_place,
+    strip_joined_legal,
 )
 from screening.normalize.text import clean, has_han, is_han
 from screening.transliterate.chinese import (
@@ -45,13 +45,22 @@ from screening.transliterate.chinese import (
 from screening.transliterate.romanization import (
     is_cantonese_syllable,
     pinyin_readings,
-    segment,
+    segment_cantonese,
+    segmentations,
     systems_of,
 )
 
 #: How much of a slot's similarity survives when both slots are valid but different
-#: syllables (``lun`` vs ``long``): a different syllable is usually a different name.
-SYLLABLE_SUBSTITUTION_FACTOR = 0.6
+#: syllables: a different syllable is usually a different name (``long`` for ``lun``), but
+#: one edit away it may be a typo (``lan`` for ``lun``), so that case keeps more.
+SYLLABLE_SUBSTITUTION_FACTOR = 0.4
+SYLLABLE_ONE_EDIT_FACTOR = 0.72
+#: Weight of the distinctive words (the brand) in an organisation score; the rest goes to
+#: generic words (trade, place). A side without generic words scores this much on them.
+ORG_DISTINCTIVE_WEIGHT = 0.8
+ORG_MISSING_GENERIC = 0.95
+#: A merge of one misspelt word with several syllables must be at least this similar.
+MERGE_MIN = 0.6
 #: Similarity of slots equal through a reading or romanization table, not letter for letter.
 READING_EQUAL = 0.985
 CANTONESE_EQUAL = 0.98
@@ -79,12 +88,28 @@ class Slot:
     keys: frozenset[str]
     syllable: bool
     han: str = ""
+    #: Share of a word this slot stands for, where words (not syllables) are the unit
+    #: (organisation names: ``meridian`` weighs the same whether read as one word or three
+    #: syllables).
+    weight: float = 1.0
+    #: The slot is a whole one-syllable word (typically a surname, or a one-character given
+    #: name): a different syllable there is a different name even one letter away.
+    alone: bool = False
 
     def alternatives(self) -> tuple[str, ...]:
         """Texts to compare letter by letter: as written, then pinyin readings."""
         alts = [self.text]
         alts.extend(k[2:] for k in self.keys if k.startswith("p:") and k[2:] != self.text)
         return tuple(alts)
+
+
+@attrs.frozen(slots=True)
+class OrgForm:
+    """An organisation name reduced to its brand slots and its generic words."""
+
+    slots: tuple[Slot, ...]
+    generic: str
+    han: str = ""
 
 
 @attrs.frozen(slots=True)
@@ -96,8 +121,10 @@ class NameForm:
     normalized: str
     slots: tuple[tuple[Slot, ...], ...]
     han: str = ""
-    org_variants: tuple[tuple[str, bool], ...] = ()
-    han_variants: tuple[tuple[str, bool], ...] = ()
+    #: Other readings of an ambiguous run-together spelling (``chengang``), as slot words.
+    alternatives: tuple[tuple[tuple[Slot, ...], ...], ...] = ()
+    #: Organisation view: distinctive slots (the brand) and generic words (trade, place).
+    org: tuple[OrgForm, ...] = ()
     notes: tuple[str, ...] = ()
 
     @property
@@ -108,26 +135,41 @@ class NameForm:
     def is_han(self) -> bool:
         return bool(self.han)
 
+    def key_groups(self) -> list[set[str]]:
+        """Blocking keys grouped by the part of the name they come from."""
+        groups: list[set[str]] = []
+        words = [*self.slots, *(w for alt in self.alternatives for w in alt)]
+        words.extend(o.slots for o in self.org)
+        for word in words:
+            for slot in word:
+                groups.append(set(slot.keys))
+            text = "".join(s.text for s in word)
+            if len(text) >= 4 and not any(s.han for s in word):
+                groups.append({"pre:" + text[:3]})
+                groups.append({"suf:" + text[-3:]})
+        return groups
+
     def blocking_keys(self) -> set[str]:
-        """Keys under which the index files this name (and looks a query up)."""
+        """Keys under which the index files this name (and looks a query up).
+
+        Slot keys find romanization and script variants; prefix and suffix keys of whole
+        words find misspellings, since one typo rarely touches both ends of a word.
+        """
         keys: set[str] = set()
-        for slot in self.flat:
-            keys.update(slot.keys)
-            if not slot.syllable and len(slot.text) >= 4:
-                keys.add("pre:" + slot.text[:3])
-                keys.add("suf:" + slot.text[-3:])
-        for variant, _ in self.org_variants:
-            for word in variant.split():
-                keys.add("w:" + word)
-                if len(word) >= 5:
-                    keys.add("pre:" + word[:3])
-                    keys.add("suf:" + word[-3:])
-        for han, _ in self.han_variants:
-            keys.update("h:" + c for c in han)
+        words = [*self.slots, *(w for alt in self.alternatives for w in alt)]
+        words.extend(o.slots for o in self.org)
+        for word in words:
+            for slot in word:
+                keys.update(slot.keys)
+            text = "".join(s.text for s in word)
+            if len(text) >= 4 and not any(s.han for s in word):
+                keys.add("pre:" + text[:3])
+                keys.add("suf:" + text[-3:])
         return keys
 
 
-def _han_slot(char: str, readings: Sequence[str]) -> Slot:
+@lru_cache(maxsize=65_536)
+def _han_slot(char: str, readings: tuple[str, ...]) -> Slot:
     keys = {"h:" + char}
     keys.update("p:" + r for r in readings)
     keys.update("c:" + r for r in cantonese_readings(char))
@@ -135,41 +177,76 @@ def _han_slot(char: str, readings: Sequence[str]) -> Slot:
                 han=char)
 
 
+@lru_cache(maxsize=65_536)
 def _latin_syllable_slot(part: str) -> Slot:
     keys = {"r:" + part, "c:" + part}
     keys.update("p:" + r for r in pinyin_readings(part))
     return Slot(text=part, keys=frozenset(keys), syllable=True)
 
 
+@lru_cache(maxsize=65_536)
 def _raw_slot(word: str) -> Slot:
     return Slot(text=word, keys=frozenset({"r:" + word}), syllable=False)
 
 
-def _sinitic_parts(word: str) -> list[str] | None:
-    """The syllables of a word if it reads as romanized Chinese, else ``None``."""
-    parts: list[str] = []
-    for chunk in word.split("-"):
-        if not chunk:
-            continue
-        if chunk.isdigit():
-            return None
-        if is_cantonese_syllable(chunk):
-            # Hong Kong spellings are one syllable each (``chuen``, never chu-en).
-            parts.append(chunk)
-            continue
-        seg = segment(chunk)
-        if seg is not None and len(seg) <= MAX_SYLLABLES_PER_WORD:
-            parts.extend(seg)
-        else:
-            return None
-    return parts or None
+def _chunk_options(chunk: str, extra: bool) -> tuple[tuple[str, ...], ...]:
+    """Ways to read one hyphen-free chunk as syllables, best first (empty: not Chinese)."""
+    if is_cantonese_syllable(chunk):
+        # Hong Kong spellings are one syllable each (``chuen``, never chu-en).
+        return ((chunk,),)
+    options = tuple(
+        seg for seg in segmentations(chunk, extra) if len(seg) <= MAX_SYLLABLES_PER_WORD
+    )
+    canto = segment_cantonese(chunk)
+    if canto and canto not in options:
+        options = (*options, canto)
+    return options
 
 
-def _latin_person_slots(words: list[str]) -> tuple[tuple[Slot, ...], ...]:
-    split = [_sinitic_parts(w) for w in words]
-    if all(s is not None for s in split):
-        return tuple(tuple(_latin_syllable_slot(p) for p in parts or ()) for parts in split)
-    return tuple((_raw_slot(w.replace("-", "")),) for w in words)
+def _word_slots(parts: tuple[str, ...]) -> tuple[Slot, ...]:
+    if len(parts) == 1:
+        return (_alone(_latin_syllable_slot(parts[0])),)
+    return tuple(_latin_syllable_slot(p) for p in parts)
+
+
+@lru_cache(maxsize=65_536)
+def _alone(slot: Slot) -> Slot:
+    return attrs.evolve(slot, alone=True)
+
+
+def _sinitic_words(
+    words: list[str],
+) -> tuple[tuple[tuple[Slot, ...], ...], tuple[tuple[tuple[Slot, ...], ...], ...]] | None:
+    """Slots of a name that reads as romanized Chinese, with alternative readings."""
+    extra = len(words) == 1
+    per_word: list[list[tuple[str, ...]]] = []
+    for word in words:
+        chunks = [c for c in word.split("-") if c]
+        if not chunks or any(c.isdigit() for c in chunks):
+            return None
+        options: list[tuple[str, ...]] = [()]
+        for chunk in chunks:
+            found = _chunk_options(chunk, extra)
+            if not found:
+                return None
+            options = [(*o, *f) for o in options for f in found][:4]
+        per_word.append(options)
+    primary = tuple(_word_slots(opts[0]) for opts in per_word)
+    alternatives = []
+    for wi, opts in enumerate(per_word):
+        for alt in opts[1:]:
+            alt_word = _word_slots(alt)
+            alternatives.append(primary[:wi] + (alt_word,) + primary[wi + 1 :])
+    return primary, tuple(alternatives[:4])
+
+
+def _latin_person_slots(
+    words: list[str],
+) -> tuple[tuple[tuple[Slot, ...], ...], tuple[tuple[tuple[Slot, ...], ...], ...]]:
+    sinitic = _sinitic_words(words)
+    if sinitic is not None:
+        return sinitic
+    return tuple((_raw_slot(w.replace("-", "")),) for w in words), ()
 
 
 def _han_person_slots(han: str) -> tuple[tuple[Slot, ...], ...]:
@@ -178,12 +255,52 @@ def _han_person_slots(han: str) -> tuple[tuple[Slot, ...], ...]:
     slots = [_han_slot(c, readings[i]) for i, c in enumerate(han)]
     if not given:
         return (tuple(slots),)
-    return (tuple(slots[: len(surname)]), tuple(slots[len(surname) :]))
+    sur, giv = tuple(slots[: len(surname)]), tuple(slots[len(surname) :])
+    if len(sur) == 1:
+        sur = (_alone(sur[0]),)
+    if len(giv) == 1:
+        giv = (_alone(giv[0]),)
+    return (sur, giv)
 
 
 def _latin_words(text: str) -> list[str]:
     ascii_text = unidecode(text) if not text.isascii() else text
     return split_words(ascii_text)
+
+
+def _org_word_slots(word: str) -> tuple[Slot, ...]:
+    """One organisation word as slots weighing one word in all: syllables if it reads as
+    Chinese (``haikang`` → hai kang), else the word itself."""
+    parts: list[str] = []
+    for chunk in (c for c in word.split("-") if c):
+        options = _chunk_options(chunk, False)
+        if not options:
+            return (_raw_slot(word.replace("-", "")),)
+        parts.extend(options[0])
+    if len(parts) <= 1:
+        return (_raw_slot(word.replace("-", "")),) if not parts else (
+            _latin_syllable_slot(parts[0]),
+        )
+    share = 1.0 / len(parts)
+    return tuple(attrs.evolve(_latin_syllable_slot(p), weight=share) for p in parts)
+
+
+def _org_from_words(words: list[str]) -> OrgForm:
+    distinctive, generic = split_generic(words)
+    slots = tuple(s for w in distinctive for s in _org_word_slots(w))
+    return OrgForm(slots=slots, generic=" ".join(sorted(generic)))
+
+
+def _org_from_han(core: str) -> OrgForm:
+    distinctive, generic = split_han_generic(core)
+    readings = mandarin_readings(distinctive, False)
+    # A Han brand reads as one word per two characters, the usual length of a word.
+    share = min(1.0, 2.0 / max(len(distinctive), 1))
+    slots = tuple(
+        attrs.evolve(_han_slot(c, readings[i]), weight=share) for i, c in enumerate(distinctive)
+    )
+    generic_py = " ".join(r[0] for r in mandarin_readings(generic, False)) if generic else ""
+    return OrgForm(slots=slots, generic=generic_py, han=distinctive)
 
 
 @lru_cache(maxsize=65_536)
@@ -202,8 +319,8 @@ def analyze_name(name: str, schema: str | None = None) -> NameForm:
         notes.append("unicode clean-up (NFKC, invisible characters, homoglyphs)")
     han = ""
     slots: tuple[tuple[Slot, ...], ...] = ()
-    org_variants: list[tuple[str, bool]] = []
-    han_variants: list[tuple[str, bool]] = []
+    alternatives: tuple[tuple[tuple[Slot, ...], ...], ...] = ()
+    org: list[OrgForm] = []
     han_chars = sum(1 for c in text if is_han(c))
     if han_chars >= 2 or (han_chars and not any(c.isalpha() and c.isascii() for c in text)):
         joined = "".join(han_runs(text))
@@ -217,29 +334,18 @@ def analyze_name(name: str, schema: str | None = None) -> NameForm:
             slots = _han_person_slots(han)
         if kind != PERSON:
             core, removed = strip_han_legal_forms(han)
-            han_variants.append((core, False))
-            without_place = strip_han_place(core)
-            if without_place:
-                han_variants.append((without_place, True))
-            readings = mandarin_readings(core, False)
-            org_variants.append((" ".join(r[0] for r in readings), False))
-            if without_place:
-                offset = len(core) - len(without_place)
-                org_variants.append((" ".join(r[0] for r in readings[offset:]), True))
+            org.append(_org_from_han(core))
             if removed:
                 notes.append("Han legal form removed: " + ", ".join(removed))
         normalized = han
     else:
         words = _latin_words(text)
         if kind != ORG:
-            person_words = drop_titles(words)
-            slots = _latin_person_slots(person_words)
+            slots, alternatives = _latin_person_slots(drop_titles(words))
         if kind != PERSON:
             core, removed = fold_org_words(words)
-            org_variants.append((" ".join(core), False))
-            places = leading_place(core)
-            if places:
-                org_variants.append((" ".join(core[places:]), True))
+            core = strip_joined_legal(core)
+            org.append(_org_from_words(core))
             if removed:
                 notes.append("legal form folded: " + " ".join(removed))
         normalized = " ".join(w.replace("-", "") for w in words)
@@ -249,8 +355,8 @@ def analyze_name(name: str, schema: str | None = None) -> NameForm:
         normalized=normalized,
         slots=slots,
         han=han,
-        org_variants=tuple(org_variants),
-        han_variants=tuple(han_variants),
+        alternatives=alternatives,
+        org=tuple(org),
         notes=tuple(notes),
     )
 
@@ -270,8 +376,24 @@ def _text_similarity(a: str, b: str) -> float:
     return max(Indel.normalized_similarity(a, b), OSA.normalized_similarity(a, b))
 
 
+_SLOT_CACHE: dict[tuple[str, str, bool | str, str, str, bool | str], tuple[float, str]] = {}
+#: Slot pairs remembered; names repeat syllables, so the cache stays small and hot.
+SLOT_CACHE_SIZE = 500_000
+
+
 def slot_similarity(a: Slot, b: Slot) -> tuple[float, str]:
-    """Similarity of two slots and the reason, for explanations."""
+    """Similarity of two slots and the reason, for explanations (memoised)."""
+    key = (a.text, a.han, a.syllable or a.alone, b.text, b.han, b.syllable or b.alone)
+    found = _SLOT_CACHE.get(key)
+    if found is None:
+        found = _slot_similarity(a, b)
+        if len(_SLOT_CACHE) >= SLOT_CACHE_SIZE:
+            _SLOT_CACHE.clear()
+        _SLOT_CACHE[key] = found
+    return found
+
+
+def _slot_similarity(a: Slot, b: Slot) -> tuple[float, str]:
     if a.text == b.text and a.han == b.han:
         return 1.0, "same"
     shared = a.keys & b.keys
@@ -287,12 +409,18 @@ def slot_similarity(a: Slot, b: Slot) -> tuple[float, str]:
             return READING_EQUAL, _reading_reason(a, b, reading)
         spelling = next(k[2:] for k in sorted(shared))
         return CANTONESE_EQUAL, f"Cantonese {spelling} = {a.han or b.han or spelling}"
+    if a.han and b.han:
+        return 0.0, f"different characters {a.han}/{b.han}"
     best = 0.0
+    one_edit = False
     for x in a.alternatives():
         for y in b.alternatives():
             best = max(best, _text_similarity(x, y))
+            one_edit = one_edit or OSA.distance(x, y) <= 1
     if a.syllable and b.syllable:
-        return best * SYLLABLE_SUBSTITUTION_FACTOR, f"different syllables {a.text}/{b.text}"
+        lenient = one_edit and not (a.alone or b.alone)
+        factor = SYLLABLE_ONE_EDIT_FACTOR if lenient else SYLLABLE_SUBSTITUTION_FACTOR
+        return best * factor, f"different syllables {a.text}/{b.text}"
     return best, f"spelling {a.text}/{b.text}"
 
 
@@ -328,8 +456,12 @@ class Step:
 
 
 def _align(q: tuple[Slot, ...], c: tuple[Slot, ...], trace: bool) -> tuple[float, list[Step]]:
+    """Best monotone alignment of two slot sequences, as a share of the heavier side.
+
+    Moves: skip a slot, pair two slots, or align one unsegmented word with two or three
+    syllables of the other name (``hailnu`` ~ ``hai lun``). Credit is weighted by slot weight.
+    """
     n, m = len(q), len(c)
-    # dp[i][j]: best summed similarity aligning q[:i] with c[:j]
     dp = [[0.0] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, Step | None]]] = [
         [(0, 0, None)] * (m + 1) for _ in range(n + 1)
@@ -345,23 +477,29 @@ def _align(q: tuple[Slot, ...], c: tuple[Slot, ...], trace: bool) -> tuple[float
             if j > 0 and dp[i][j - 1] > best:
                 best, move = dp[i][j - 1], (i, j - 1, Step("", c[j - 1].text, 0.0, "unmatched"))
             if i > 0 and j > 0:
-                sim, why = slot_similarity(q[i - 1], c[j - 1])
-                if dp[i - 1][j - 1] + sim > best:
-                    best = dp[i - 1][j - 1] + sim
-                    move = (i - 1, j - 1, Step(q[i - 1].text, c[j - 1].text, sim, why))
+                a, b = q[i - 1], c[j - 1]
+                sim, why = slot_similarity(a, b)
+                credit = sim * (a.weight + b.weight) / 2
+                if dp[i - 1][j - 1] + credit > best:
+                    best = dp[i - 1][j - 1] + credit
+                    move = (i - 1, j - 1, Step(a.text, b.text, sim, why))
                 for k in range(2, MAX_MERGE + 1):
-                    if j - k >= 0 and not q[i - 1].syllable:
-                        joined = "".join(s.text for s in c[j - k : j])
-                        r = _text_similarity(q[i - 1].text, joined)
-                        if dp[i - 1][j - k] + k * r > best:
-                            best = dp[i - 1][j - k] + k * r
-                            move = (i - 1, j - k, Step(q[i - 1].text, joined, r, "spelling"))
-                    if i - k >= 0 and not c[j - 1].syllable:
-                        joined = "".join(s.text for s in q[i - k : i])
-                        r = _text_similarity(joined, c[j - 1].text)
-                        if dp[i - k][j - 1] + k * r > best:
-                            best = dp[i - k][j - 1] + k * r
-                            move = (i - k, j - 1, Step(joined, c[j - 1].text, r, "spelling"))
+                    if j - k >= 0 and not a.syllable and all(s.syllable for s in c[j - k : j]):
+                        group = c[j - k : j]
+                        r = _text_similarity(a.text, "".join(s.text for s in group))
+                        credit = r * max(a.weight, sum(s.weight for s in group))
+                        if r >= MERGE_MIN and dp[i - 1][j - k] + credit > best:
+                            best = dp[i - 1][j - k] + credit
+                            joined = "".join(s.text for s in group)
+                            move = (i - 1, j - k, Step(a.text, joined, r, "spelling"))
+                    if i - k >= 0 and not b.syllable and all(s.syllable for s in q[i - k : i]):
+                        group = q[i - k : i]
+                        r = _text_similarity("".join(s.text for s in group), b.text)
+                        credit = r * max(b.weight, sum(s.weight for s in group))
+                        if r >= MERGE_MIN and dp[i - k][j - 1] + credit > best:
+                            best = dp[i - k][j - 1] + credit
+                            joined = "".join(s.text for s in group)
+                            move = (i - k, j - 1, Step(joined, b.text, r, "spelling"))
             dp[i][j] = best
             back[i][j] = move
     steps: list[Step] = []
@@ -373,52 +511,58 @@ def _align(q: tuple[Slot, ...], c: tuple[Slot, ...], trace: bool) -> tuple[float
                 steps.append(step)
             i, j = pi, pj
         steps.reverse()
-    return dp[n][m] / max(n, m, 1), steps
+    total = max(sum(s.weight for s in q), sum(s.weight for s in c), 1e-9)
+    return min(1.0, dp[n][m] / total), steps
 
 
 def compare_persons(
     q: NameForm, c: NameForm, trace: bool = False
 ) -> tuple[float, list[Step]]:
     """Best slot alignment over word-order rotations of the query."""
-    cand = c.flat
-    if not q.slots or not cand:
+    if not q.slots or not c.slots:
         return 0.0, []
-    best = (-1.0, [])
-    for order in _rotations(q.slots):
-        score, steps = _align(order, cand, trace)
-        if score > best[0]:
-            best = (score, steps)
+    best: tuple[float, list[Step]] = (-1.0, [])
+    for c_words in (c.slots, *c.alternatives):
+        cand = tuple(s for w in c_words for s in w)
+        for q_words in (q.slots, *q.alternatives):
+            for order in _rotations(q_words):
+                score, steps = _align(order, cand, trace)
+                if score > best[0]:
+                    best = (score, steps)
     return best
 
 
-def _org_similarity(a: str, b: str) -> float:
-    if a == b:
-        return 1.0
-    joined = Indel.normalized_similarity(a.replace(" ", ""), b.replace(" ", ""))
-    return max(joined, token_sort_ratio(a, b) / 100.0)
+def _generic_similarity(a: str, b: str) -> float:
+    if not a or not b:
+        return ORG_MISSING_GENERIC if a != b else 1.0
+    return max(Indel.normalized_similarity(a, b), token_sort_ratio(a, b) / 100.0)
 
 
 def compare_orgs(q: NameForm, c: NameForm, trace: bool = False) -> tuple[float, list[Step]]:
-    """Organisation names: legal forms folded, a leading place name optional, Han direct."""
+    """Organisation names: legal forms folded; the brand aligned like a person name, trade
+    and place words compared loosely with a small weight."""
     best = 0.0
-    why = Step(q.original, c.original, 0.0, "no comparable form")
-    for qh, q_drop in q.han_variants:
-        for ch, c_drop in c.han_variants:
-            sim = 1.0 if qh == ch else Indel.normalized_similarity(qh, ch)
-            if q_drop != c_drop:
-                sim *= PLACE_DROP_FACTOR
-            if sim > best:
-                best, why = sim, Step(qh, ch, sim, "Han name, legal form removed")
-    for qv, q_drop in q.org_variants:
-        for cv, c_drop in c.org_variants:
-            sim = _org_similarity(qv, cv)
-            reason = "words after legal forms folded"
-            if q_drop != c_drop:
-                sim *= PLACE_DROP_FACTOR
-                reason += ", leading place name dropped"
-            if sim > best:
-                best, why = sim, Step(qv, cv, sim, reason)
-    return best, ([why] if trace else [])
+    steps: list[Step] = []
+    for qo in q.org:
+        for co in c.org:
+            if not qo.slots or not co.slots:
+                continue
+            if qo.han and co.han:
+                core = 1.0 if qo.han == co.han else Indel.normalized_similarity(qo.han, co.han)
+                core_steps = [Step(qo.han, co.han, core, "Han name, legal form removed")]
+            else:
+                core, core_steps = _align(qo.slots, co.slots, trace)
+            generic = _generic_similarity(qo.generic, co.generic)
+            score = ORG_DISTINCTIVE_WEIGHT * core + (1 - ORG_DISTINCTIVE_WEIGHT) * generic
+            if score > best:
+                best = score
+                steps = core_steps
+                if trace:
+                    steps = [
+                        *core_steps,
+                        Step(qo.generic or "-", co.generic or "-", generic, "generic words"),
+                    ]
+    return best, steps
 
 
 def compare_forms(q: NameForm, c: NameForm) -> float:
@@ -433,7 +577,7 @@ def compare_traced(
     if q.normalized == c.normalized and q.normalized:
         return 1.0, [Step(q.original, c.original, 1.0, "identical after normalization")], "exact"
     use_org = c.kind == ORG or (c.kind == ANY and q.kind == ORG)
-    if use_org and (q.org_variants or q.han_variants):
+    if use_org and q.org:
         score, steps = compare_orgs(q, c, trace)
         method = "organisation"
     else:

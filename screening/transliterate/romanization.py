@@ -166,7 +166,7 @@ def segment(word: str) -> tuple[str, ...] | None:
         for j in range(min(n, i + MAX_SYLLABLE), i, -1):
             part = word[i:j]
             rest = best[j]
-            if rest is None or part not in table:
+            if rest is None or part not in table or (len(part) == 1 and n > 1):
                 continue
             penalty = 0 if part in PINYIN else 1
             cand = (rest[0] + 1, rest[1] + penalty, (part, *rest[2]))
@@ -175,3 +175,49 @@ def segment(word: str) -> tuple[str, ...] | None:
         best[i] = choice
     result = best[0]
     return None if result is None else result[2]
+
+
+@lru_cache(maxsize=65_536)
+def segmentations(word: str, extra: bool = False, limit: int = 4) -> tuple[tuple[str, ...], ...]:
+    """All splits of ``word`` into Mandarin syllables with the fewest syllables (one more
+    when ``extra``), best first: ``chengang`` → (cheng, ang), (chen, gang).
+
+    Used where a run-together spelling is genuinely ambiguous; :func:`segment` gives the
+    first of these.
+    """
+    best = segment(word)
+    if best is None:
+        return ()
+    most = len(best) + (1 if extra else 0)
+    table = _tables()[0]
+    found: list[tuple[str, ...]] = []
+
+    def walk(i: int, acc: tuple[str, ...]) -> None:
+        if len(found) >= 64 or len(acc) > most:
+            return
+        if i == len(word):
+            found.append(acc)
+            return
+        for j in range(min(len(word), i + MAX_SYLLABLE), i, -1):
+            if word[i:j] in table and (j - i > 1 or len(word) == 1):
+                walk(j, (*acc, word[i:j]))
+
+    walk(0, ())
+    found.sort(key=lambda s: (len(s), sum(p not in PINYIN for p in s)))
+    return tuple(found[:limit])
+
+
+@lru_cache(maxsize=65_536)
+def segment_cantonese(word: str) -> tuple[str, ...] | None:
+    """Split a run-together Hong Kong spelling (``kachiu`` → ka chiu), at most 3 syllables."""
+    n = len(word)
+    for i in range(2, n - 1):
+        a, b = word[:i], word[i:]
+        if a in CANTONESE_HK and b in CANTONESE_HK:
+            return (a, b)
+    for i in range(2, n - 3):
+        for j in range(i + 2, n - 1):
+            a, b, c = word[:i], word[i:j], word[j:]
+            if a in CANTONESE_HK and b in CANTONESE_HK and c in CANTONESE_HK:
+                return (a, b, c)
+    return None
