@@ -149,6 +149,10 @@ class TableRow:
     recall: float | None
     precision: float | None
     alerts_per_1000: float
+    #: Rows expected not to alert, and how many of them alert per 1,000: on a test file
+    #: rich in positives this, not ``alerts_per_1000``, estimates the rate on customers.
+    negatives: int = 0
+    negative_alerts_per_1000: float | None = None
 
 
 @attrs.frozen(slots=True)
@@ -621,8 +625,11 @@ def sweep(rows: Sequence[RowResult], dimension: str = "all", group: str = "all")
     false_alerts = [0] * size
     alerted = [0] * size
     false_rows = [0] * size
+    negative_alerts = [0] * size
     positives = not_retrieved = 0
     for row in rows:
+        if not row.record.is_positive and row.other_scores:
+            negative_alerts[_at_or_above(row.other_scores[0])] += 1
         if row.record.is_positive:
             positives += 1
             if not row.retrieved:
@@ -638,6 +645,8 @@ def sweep(rows: Sequence[RowResult], dimension: str = "all", group: str = "all")
     false_at = _suffix_sums(false_alerts)
     alerted_at = _suffix_sums(alerted)
     false_rows_at = _suffix_sums(false_rows)
+    negative_at = _suffix_sums(negative_alerts)
+    negatives = len(rows) - positives
     table: list[TableRow] = []
     for i, threshold in enumerate(THRESHOLDS):
         hits, wrong = found_at[i], false_at[i]
@@ -659,6 +668,8 @@ def sweep(rows: Sequence[RowResult], dimension: str = "all", group: str = "all")
                 recall=hits / positives if positives else None,
                 precision=hits / (hits + wrong) if hits + wrong else None,
                 alerts_per_1000=1000 * alerted_at[i] / len(rows) if rows else 0.0,
+                negatives=negatives,
+                negative_alerts_per_1000=1000 * negative_at[i] / negatives if negatives else None,
             )
         )
     return table
@@ -715,7 +726,7 @@ def table_to_dicts(table: Iterable[TableRow]) -> list[dict[str, Any]]:
     out = []
     for row in table:
         item = attrs.asdict(row)
-        for key in ("recall", "precision", "alerts_per_1000"):
+        for key in ("recall", "precision", "alerts_per_1000", "negative_alerts_per_1000"):
             if item[key] is not None:
                 item[key] = round(item[key], 6)
         out.append(item)
@@ -777,6 +788,10 @@ def _pct(value: float | None) -> str:
     return "n/a" if value is None else f"{100 * value:.1f} %"
 
 
+def _per_1000(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.1f}"
+
+
 def _md_escape(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -796,6 +811,10 @@ def _decision_lines(rec: Recommendation) -> list[str]:
         f"true matches), precision {_pct(row.precision)}, "
         f"**{row.alerts_per_1000:.1f} alerts per 1,000 rows** ({row.alerted_rows} of "
         f"{row.rows} rows), {row.false_alerts} false alerts on {row.false_alert_rows} rows.",
+        "",
+        f"Rows expected not to alert that alert: {_per_1000(row.negative_alerts_per_1000)} per "
+        f"1,000 ({row.negatives} such rows). On a test file rich in true matches this is the "
+        "better estimate of the alert rate on a real customer file.",
         "",
         f"Missed true matches: {row.missed} — {row.missed_not_retrieved} never retrieved by "
         f"the candidate index (a retrieval fix), {row.missed_low_score} retrieved but scored "
@@ -820,9 +839,9 @@ def _sources_lines(sources: Sequence[ListSource]) -> list[str]:
 
 def _table_lines(table: Sequence[TableRow], chosen: float) -> list[str]:
     lines = [
-        "| threshold | recall | precision | alerts / 1,000 | missed (not retrieved) "
-        "| false alerts |",
-        "|---|---|---|---|---|---|",
+        "| threshold | recall | precision | alerts / 1,000 rows | alerts / 1,000 negatives "
+        "| missed (not retrieved) | false alerts |",
+        "|---|---|---|---|---|---|---|",
     ]
     for row in table:
         if row.threshold in _REPORT_STEPS or row.threshold == chosen:
@@ -830,6 +849,7 @@ def _table_lines(table: Sequence[TableRow], chosen: float) -> list[str]:
             lines.append(
                 f"| {mark}{row.threshold:.2f}{mark} | {_pct(row.recall)} | "
                 f"{_pct(row.precision)} | {row.alerts_per_1000:.1f} | "
+                f"{_per_1000(row.negative_alerts_per_1000)} | "
                 f"{row.missed} ({row.missed_not_retrieved}) | {row.false_alerts} |"
             )
     return lines
@@ -881,15 +901,17 @@ def render_report(
     ]
     if len(recommendations) > 1:
         lines += [
-            "| group | threshold | recall | alerts / 1,000 | rows |",
-            "|---|---|---|---|---|",
+            "| group | threshold | recall | alerts / 1,000 rows | alerts / 1,000 negatives "
+            "| rows |",
+            "|---|---|---|---|---|---|",
         ]
         for rec in recommendations:
             row = rec.at_threshold
             reached = "" if rec.reached else " (target not reached)"
             lines.append(
                 f"| {rec.dimension} {rec.group} | {rec.threshold:.2f}{reached} | "
-                f"{_pct(row.recall)} | {row.alerts_per_1000:.1f} | {row.rows} |"
+                f"{_pct(row.recall)} | {row.alerts_per_1000:.1f} | "
+                f"{_per_1000(row.negative_alerts_per_1000)} | {row.rows} |"
             )
         lines.append("")
     lines += ["## Data used", ""]
@@ -937,7 +959,8 @@ def render_report(
         "",
         "A row with an expected entity is a positive; it is found at threshold t when that "
         "entity scores at least t. Any other candidate scoring at least t is a false alert. "
-        "Alerts per 1,000 counts rows with any candidate at or above t. Precision is found / "
+        "Alerts per 1,000 counts rows with any candidate at or above t; alerts per 1,000 "
+        "negatives counts only rows expected not to alert. Precision is found / "
         "(found + false alerts), counted per candidate. A positive *not retrieved* never "
         "reached the scorer: the candidate index did not propose its entity.",
         "",

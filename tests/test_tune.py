@@ -106,6 +106,10 @@ def test_sweep_counts_by_hand() -> None:
     assert at[0.6].precision == pytest.approx(2 / 5)
     assert at[0.6].alerts_per_1000 == pytest.approx(600.0)
     assert (at[0.6].missed_not_retrieved, at[0.6].missed_low_score) == (1, 0)
+    # One of the two negatives alerts (its 0.90 candidate) at 0.60 and 0.90; none at 0.96.
+    assert at[0.6].negatives == 2
+    assert at[0.6].negative_alerts_per_1000 == pytest.approx(500.0)
+    assert at[0.9].negative_alerts_per_1000 == pytest.approx(500.0)
     # 0.80 (a score equal to the threshold alerts): found 2; false 0.90 only; rows 1, 2, 4.
     assert (at[0.8].found, at[0.8].false_alerts, at[0.8].alerted_rows) == (2, 1, 3)
     assert at[0.8].precision == pytest.approx(2 / 3)
@@ -115,6 +119,7 @@ def test_sweep_counts_by_hand() -> None:
     assert at[0.9].false_alert_rows == 1
     # 0.96: nothing alerts; precision is undefined, not zero.
     assert (at[0.96].found, at[0.96].alerted_rows, at[0.96].precision) == (0, 0, None)
+    assert at[0.96].negative_alerts_per_1000 == 0.0
 
 
 def test_labelled_file_counts_by_hand(tmp_path: Path, screener: Screener) -> None:
@@ -136,6 +141,8 @@ def test_labelled_file_counts_by_hand(tmp_path: Path, screener: Screener) -> Non
     assert (high.found, high.false_alerts, high.alerted_rows) == (4, 1, 5)
     assert high.precision == pytest.approx(0.8)
     assert high.alerts_per_1000 == pytest.approx(1000 * 5 / 7)
+    # Of the three negatives (lines 5, 7, 8) only the known false positive alerts.
+    assert high.negative_alerts_per_1000 == pytest.approx(1000 / 3)
     low = _row(table, 0.5)
     assert low.found == 4
     assert low.alerted_rows >= 5

@@ -63,15 +63,23 @@ def _pct(value: float | None) -> str:
     return "   n/a" if value is None else f"{100 * value:5.1f}%"
 
 
+def _per_1000(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.1f}"
+
+
 def _summary(table: Sequence[TableRow], chosen: float) -> list[str]:
-    lines = ["threshold  recall  precision  alerts/1000  missed (not retrieved)  false alerts"]
+    lines = [
+        "threshold  recall  precision  alerts/1000 rows  alerts/1000 negatives  "
+        "missed (not retrieved)  false alerts"
+    ]
     for row in table:
         if row.threshold in SUMMARY_THRESHOLDS or row.threshold == chosen:
             mark = " <" if row.threshold == chosen else ""
+            missed = f"{row.missed} ({row.missed_not_retrieved})"
             lines.append(
                 f"{row.threshold:9.2f}  {_pct(row.recall)}  {_pct(row.precision):>9}  "
-                f"{row.alerts_per_1000:11.1f}  {row.missed:6d} ({row.missed_not_retrieved:d})"
-                f"{'':12}  {row.false_alerts:12d}{mark}"
+                f"{row.alerts_per_1000:16.1f}  {_per_1000(row.negative_alerts_per_1000):>21}  "
+                f"{missed:>22}  {row.false_alerts:12d}{mark}"
             )
     return lines
 
@@ -199,14 +207,16 @@ def tune(
     recs = _recommendations(result, target_recall)
     main_rec = recs[0]
     click.echo("")
-    click.echo("\n".join(_summary(result.table(), main_rec.threshold)))
+    overall = [r for r in result.table() if r.dimension == "all"]
+    click.echo("\n".join(_summary(overall, main_rec.threshold)))
     click.echo("")
     for rec in recs:
         row = rec.at_threshold
         note = "" if rec.reached else f" (target recall {target_recall:.2f} NOT reached)"
         click.echo(
             f"recommended threshold ({rec.dimension} {rec.group}): {rec.threshold:.2f}{note}: "
-            f"recall {_pct(row.recall).strip()}, {row.alerts_per_1000:.1f} alerts per 1,000 rows, "
+            f"recall {_pct(row.recall).strip()}, {row.alerts_per_1000:.1f} alerts per 1,000 rows "
+            f"({_per_1000(row.negative_alerts_per_1000)} per 1,000 negatives), "
             f"{row.missed} missed ({row.missed_not_retrieved} not retrieved, "
             f"{row.missed_low_score} scored too low)"
         )
