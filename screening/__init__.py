@@ -34,7 +34,7 @@ from screening.screen import Screener
 
 
 def load_list(
-    path: str | os.PathLike[str], format: str | None = None, **options: Any  # noqa: A002
+    path: str | os.PathLike[str], format: str | None = None, **options: Any
 ) -> tuple[list[Entity], ListSource]:
     """Load one official list file; ``format=None`` detects the format from content.
 
@@ -42,7 +42,7 @@ def load_list(
     """
     from screening.sources import load_list as _load_list
 
-    return _load_list(path, format=format, **options)
+    return _load_list(os.fspath(path), format=format, **options)
 
 
 __all__ = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 import attrs
 
 #: Default alert threshold: a match at or above it is an alert.
-DEFAULT_THRESHOLD: float = 0.80
+DEFAULT_THRESHOLD: float = 0.85
 
 #: Score floor below which candidates are not even reported by ``screen(threshold=None)``.
 REPORT_FLOOR: float = 0.50

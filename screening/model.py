@@ -81,6 +81,14 @@ class Identifier:
     country: str = ""
 
 
+def _clean_id(value: object) -> str:
+    return str(value).strip()
+
+
+def _clean_country(value: str | None) -> str | None:
+    return (value.strip().lower() or None) if value else None
+
+
 def _identifier_tuple(value: Iterable[Identifier]) -> tuple[Identifier, ...]:
     return tuple(value)
 
@@ -125,7 +133,7 @@ class Entity:
     alpha-2 codes, accepted in any case and stored lower case.
     """
 
-    id: str = attrs.field(converter=lambda v: str(v).strip())
+    id: str = attrs.field(converter=_clean_id)
     schema: str
     names: tuple[str, ...] = attrs.field(converter=_str_tuple)
     birth_dates: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
@@ -187,9 +195,7 @@ class Query:
     name: str
     schema: str | None = None
     birth_date: str | None = None
-    country: str | None = attrs.field(
-        default=None, converter=lambda v: v.strip().lower() or None if v else None
-    )
+    country: str | None = attrs.field(default=None, converter=_clean_country)
 
 
 @attrs.frozen(slots=True)

@@ -14,7 +14,7 @@ from typing import Any
 
 from screening.config import REPORT_FLOOR, MatchSettings
 from screening.errors import InvalidEntityError, InvalidQueryError
-from screening.index import NameIndex
+from screening.index import NameIndex, NameRef
 from screening.model import SCHEMAS, Entity, ListSource, Match, Query, parse_partial_date
 from screening.score.context import context_adjustment
 from screening.score.name import NameForm, analyze_name, compare_forms
@@ -175,10 +175,9 @@ class Screener:
         """
         _check_query(query)
         form = self._analyze(query.name, query.schema)
-        if use_index:
-            candidates = self.index.candidates(form)
-        else:
-            candidates = self.index.all_names()
+        candidates: Iterable[NameRef] = (
+            self.index.candidates(form) if use_index else self.index.all_names()
+        )
         best: dict[str, tuple[float, float, str]] = {}
         floor = REPORT_FLOOR if threshold is None else min(threshold, REPORT_FLOOR)
         for ref in candidates:

@@ -350,6 +350,8 @@ def _listed_keys(w: World) -> set[str]:
 def negatives(w: World, n: int = 1500) -> Iterator[Labelled]:
     rng = random.Random(SEED + 2)
     listed = {x.lower() for e in w.entities for x in e.names} | _listed_keys(w)
+    # A company sharing a listed brand is a near-miss, not a negative.
+    brands = {e.names[0].split()[1].lower() for e in w.entities if e.id.startswith("cn-c-")}
     count = 0
     while count < n:
         k = count % 3
@@ -365,6 +367,8 @@ def negatives(w: World, n: int = 1500) -> Iterator[Labelled]:
             place = rng.choice(PLACES)
             brand = "".join(rng.sample(BRAND_CHARS, 2))
             ind = rng.choice(INDUSTRIES)
+            if "".join(lazy_pinyin(brand)) in brands:
+                continue
             q = f"{place[1]} {_cap(''.join(lazy_pinyin(brand)))} {ind[1]} Co., Ltd."
             if rng.random() < 0.3:
                 q = f"{rng.choice(WESTERN_ORG)} {rng.choice(WESTERN_ORG2)} {rng.choice(WESTERN_FORMS)}"

@@ -13,7 +13,8 @@ from screening.normalize.text import APOSTROPHES, strip_diacritics
 TITLES: frozenset[str] = frozenset(
     {
         "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord",
-        "lady", "hon", "honourable", "honorable", "rev", "reverend", "excellency", "general", "gen", "lt", "col", "colonel", "major", "maj", "capt",
+        "lady", "hon", "honourable", "honorable", "rev", "reverend", "excellency", "general",
+        "gen", "lt", "col", "colonel", "major", "maj", "capt",
         "captain", "admiral", "adm", "brig", "sheikh", "shaykh", "haji", "hajji", "mullah",
         "maulana", "mufti", "imam", "ustad", "qari", "sri", "shri", "don", "dona", "herr",
         "frau", "monsieur", "madame", "mme", "mlle", "senor", "senora", "jr", "sr",
@@ -47,7 +48,7 @@ LEGAL_FORM_WORDS: frozenset[str] = frozenset(
         "co", "company", "ltd", "limited", "inc", "incorporated", "corp", "corporation",
         "llc", "plc", "lp", "llp", "gmbh", "ag", "sa", "sas", "sarl", "srl", "spa", "bv",
         "nv", "oy", "ab", "as", "kk", "jsc", "pjsc", "ojsc", "cjsc", "ooo", "oao", "zao",
-        "pao", "llc", "fze", "fzco", "fzc", "est", "group", "holding", "holdings", "the",
+        "pao", "fze", "fzco", "fzc", "est", "group", "holding", "holdings", "the",
         "pte", "pty", "bhd", "sdn", "cv", "sl", "kft", "doo", "ltda",
     }
 )  # fmt: skip

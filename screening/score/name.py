@@ -59,6 +59,8 @@ SYLLABLE_ONE_EDIT_FACTOR = 0.72
 #: generic words (trade, place). A side without generic words scores this much on them.
 ORG_DISTINCTIVE_WEIGHT = 0.8
 ORG_MISSING_GENERIC = 0.95
+#: Below this letter similarity two words are different words (Giovanni/Ivan), not a typo.
+WORD_TYPO_MIN = 0.74
 #: A merge of one misspelt word with several syllables must be at least this similar.
 MERGE_MIN = 0.6
 #: Similarity of slots equal through a reading or romanization table, not letter for letter.
@@ -236,7 +238,7 @@ def _sinitic_words(
     for wi, opts in enumerate(per_word):
         for alt in opts[1:]:
             alt_word = _word_slots(alt)
-            alternatives.append(primary[:wi] + (alt_word,) + primary[wi + 1 :])
+            alternatives.append((*primary[:wi], alt_word, *primary[wi + 1 :]))
     return primary, tuple(alternatives[:4])
 
 
@@ -343,11 +345,10 @@ def analyze_name(name: str, schema: str | None = None) -> NameForm:
         if kind != ORG:
             slots, alternatives = _latin_person_slots(drop_titles(words))
         if kind != PERSON:
-            core, removed = fold_org_words(words)
-            core = strip_joined_legal(core)
-            org.append(_org_from_words(core))
-            if removed:
-                notes.append("legal form folded: " + " ".join(removed))
+            core_words, folded = fold_org_words(words)
+            org.append(_org_from_words(strip_joined_legal(core_words)))
+            if folded:
+                notes.append("legal form folded: " + " ".join(folded))
         normalized = " ".join(w.replace("-", "") for w in words)
     return NameForm(
         original=name,
@@ -421,6 +422,8 @@ def _slot_similarity(a: Slot, b: Slot) -> tuple[float, str]:
         lenient = one_edit and not (a.alone or b.alone)
         factor = SYLLABLE_ONE_EDIT_FACTOR if lenient else SYLLABLE_SUBSTITUTION_FACTOR
         return best * factor, f"different syllables {a.text}/{b.text}"
+    if best < WORD_TYPO_MIN:
+        return best * SYLLABLE_SUBSTITUTION_FACTOR, f"different words {a.text}/{b.text}"
     return best, f"spelling {a.text}/{b.text}"
 
 

@@ -80,6 +80,11 @@ def split_surname(han: str) -> tuple[str, str]:
     return han[:1], han[1:]
 
 
+def _keep_chars(text: str) -> str:
+    """pypinyin's hook for characters it cannot read: keep them as they are."""
+    return text
+
+
 @lru_cache(maxsize=16_384)
 def mandarin_readings(han: str, person: bool) -> tuple[tuple[str, ...], ...]:
     """Toneless pinyin readings per character of a simplified Han string.
@@ -89,7 +94,12 @@ def mandarin_readings(han: str, person: bool) -> tuple[tuple[str, ...], ...]:
     """
     from pypinyin import Style, lazy_pinyin
 
-    contextual = lazy_pinyin(han, style=Style.NORMAL, v_to_u=True, errors=lambda s: list(s))
+    contextual = lazy_pinyin(han, style=Style.NORMAL, v_to_u=True, errors=_keep_chars)
+    if len(contextual) != len(han):  # unreadable runs came back joined: read char by char
+        contextual = [
+            (lazy_pinyin(c, style=Style.NORMAL, v_to_u=True, errors=_keep_chars) or [c])[0]
+            for c in han
+        ]
     readings: list[tuple[str, ...]] = [(r,) for r in contextual]
     if person and han:
         surname, _ = split_surname(han)

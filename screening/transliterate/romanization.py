@@ -85,8 +85,6 @@ def to_tongyong(syllable: str) -> str:
         initial = "jh"
     if initial in ("j", "c", "s") and syllable[0] in "jqx" and final.startswith("u"):
         final = "y" + final  # ju -> jyu, quan -> cyuan
-    if syllable.startswith("ju") or syllable.startswith("qu") or syllable.startswith("xu"):
-        pass
     if final == "iong":
         final = "yong"
     return initial + final
