@@ -1,0 +1,133 @@
+"""Tests for screening.normalize.names: word splitting, titles and legal forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from screening.normalize.names import (
+    drop_titles,
+    expand_parentheses,
+    fold_org_words,
+    leading_place,
+    split_generic,
+    split_han_generic,
+    split_words,
+    strip_han_legal_forms,
+    strip_han_place,
+    strip_joined_legal,
+)
+
+
+def test_split_words_comma_separates_surname() -> None:
+    assert split_words("ZHU, Hailun") == ["zhu", "hailun"]
+
+
+def test_split_words_keeps_hyphen_and_drops_apostrophes() -> None:
+    assert split_words("Ch'en Ch'üan-kuo") == ["chen", "chuan-kuo"]
+
+
+def test_split_words_drops_his_excellency() -> None:
+    assert split_words("H.E. Zheng Xia") == ["zheng", "xia"]
+
+
+def test_split_words_keeps_surname_he() -> None:
+    assert split_words("He Fu") == ["he", "fu"]
+    assert drop_titles(split_words("He Fu")) == ["he", "fu"]
+
+
+def test_drop_titles_removes_honorifics() -> None:
+    assert drop_titles(split_words("Dr. Zheng Xia")) == ["zheng", "xia"]
+
+
+def test_drop_titles_keeps_a_name_made_only_of_titles() -> None:
+    assert drop_titles(["major"]) == ["major"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Hikvision Co., Ltd.",
+        "Hikvision Company Limited",
+        "Hikvision Co Ltd",
+        "HIKVISION CO. LIMITED",
+    ],
+)
+def test_fold_org_words_folds_legal_forms_alike(name: str) -> None:
+    core, removed = fold_org_words(split_words(name))
+    assert core == ["hikvision"]
+    assert removed
+
+
+def test_fold_org_words_folds_synonyms() -> None:
+    core, _ = fold_org_words(split_words("Hikvision Digital Technology Co., Ltd."))
+    assert core == ["hikvision", "digital", "tech"]
+
+
+def test_fold_org_words_keeps_a_name_made_only_of_legal_forms() -> None:
+    core, _ = fold_org_words(["holding", "company"])
+    assert core == ["holding", "company"]
+
+
+def test_strip_han_legal_forms() -> None:
+    core, removed = strip_han_legal_forms("杭州海康威视数字技术股份有限公司")
+    assert core == "杭州海康威视数字技术"
+    assert removed == ["股份有限公司"]
+
+
+def test_strip_han_legal_forms_strips_repeatedly() -> None:
+    core, removed = strip_han_legal_forms("华为技术集团有限公司")
+    assert core == "华为技术"
+    assert removed == ["集团有限公司"]
+
+
+def test_strip_han_legal_forms_never_empties_the_name() -> None:
+    assert strip_han_legal_forms("公司") == ("公司", [])
+
+
+def test_strip_han_place_and_generic_terms() -> None:
+    assert strip_han_place("杭州海康威视数字技术") == "海康威视数字技术"
+    assert strip_han_place("海康威视") is None
+    assert split_han_generic("杭州海康威视数字技术") == ("海康威视", "杭州数字技术")
+
+
+def test_leading_place() -> None:
+    assert leading_place(["hangzhou", "hikvision"]) == 1
+    assert leading_place(["hong", "kong", "trading"]) == 2
+    assert leading_place(["hikvision"]) == 0
+
+
+def test_expand_parentheses_splits_off_an_acronym() -> None:
+    assert expand_parentheses("Xinjiang Production and Construction Corps (XPCC)") == [
+        "Xinjiang Production and Construction Corps (XPCC)",
+        "Xinjiang Production and Construction Corps",
+        "XPCC",
+    ]
+
+
+def test_expand_parentheses_without_parentheses() -> None:
+    assert expand_parentheses("ZHU Hailun") == ["ZHU Hailun"]
+
+
+def test_expand_parentheses_drops_a_single_lower_case_word() -> None:
+    assert expand_parentheses("Zhu Hailun (born)") == ["Zhu Hailun (born)", "Zhu Hailun"]
+
+
+def test_split_generic_separates_brand_from_trade_words() -> None:
+    assert split_generic(["hikvision", "digital", "tech"]) == (["hikvision"], ["digital", "tech"])
+
+
+def test_split_generic_joins_syllables_of_a_generic_word() -> None:
+    assert split_generic(["huawei", "ke", "ji"]) == (["huawei"], ["keji"])
+
+
+def test_split_generic_keeps_all_words_when_nothing_is_distinctive() -> None:
+    assert split_generic(["digital", "tech"]) == (["digital", "tech"], [])
+
+
+def test_strip_joined_legal_drops_spelt_out_pinyin_legal_form() -> None:
+    assert strip_joined_legal(["huawei", "you", "xian", "gong", "si"]) == ["huawei"]
+    assert strip_joined_legal(["huawei", "youxian", "gongsi"]) == ["huawei"]
+
+
+def test_strip_joined_legal_never_empties_the_name() -> None:
+    assert strip_joined_legal(["gongsi"]) == ["gongsi"]
