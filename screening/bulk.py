@@ -32,7 +32,9 @@ import signal
 import sys
 import tempfile
 import time
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any, TextIO
@@ -100,7 +102,7 @@ SCHEMA_ALIASES: dict[str, str] = {
 
 #: Rows sent to a worker at a time: large enough to amortise pickling, small enough for
 #: a smooth progress line and a small in-flight window.
-CHUNK_ROWS = 2_000
+CHUNK_ROWS = 1_000
 #: Chunks in flight per worker; bounds memory whatever the input size.
 CHUNKS_IN_FLIGHT_PER_WORKER = 3
 #: Distinct names (with schema) whose list matches a worker remembers.
@@ -288,7 +290,13 @@ def _worker_init() -> None:
 
 def _worker_screen(keys: list[QueryKey | None]) -> list[RowOutcome | None]:
     assert _FORKED is not None, "worker started without a screener"
-    return _FORKED.screen_keys(keys)
+    try:
+        return _FORKED.screen_keys(keys)
+    except Exception:
+        raise
+    except BaseException as exc:
+        # KeyboardInterrupt or SystemExit would kill the worker silently; report it instead.
+        raise RuntimeError(f"worker stopped: {type(exc).__name__}: {exc}") from None
 
 
 def default_workers() -> int:
@@ -304,20 +312,29 @@ class _Executor:
 
     Results are yielded in submission order and at most a fixed number of chunks is in
     flight, so memory does not grow with the input (``Pool.imap`` would read it all ahead).
+    ``ProcessPoolExecutor`` rather than ``Pool``: a worker killed by the OOM killer raises
+    ``BrokenProcessPool`` here instead of hanging the run forever.
     """
 
     def __init__(self, engine: RowScreener, workers: int) -> None:
         global _FORKED
         self.engine = engine
-        self.pool: Any = None
+        self.pool: ProcessPoolExecutor | None = None
         if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
             _FORKED = engine
             # Objects that exist before the fork are never collected in the children, so the
             # garbage collector does not touch (and copy) the pages holding the index.
             gc.freeze()
-            self.pool = multiprocessing.get_context("fork").Pool(
-                processes=workers, initializer=_worker_init
+            self.pool = ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_worker_init,
             )
+            with warnings.catch_warnings():
+                # Python 3.12+ warns about fork() in a process with threads; the workers only
+                # run our single-threaded code, so the warned-about deadlock cannot happen.
+                warnings.simplefilter("ignore", DeprecationWarning)
+                self.pool.submit(int).result()  # fork every worker now, before any thread
             self.workers = workers
         else:
             self.workers = 1
@@ -331,24 +348,26 @@ class _Executor:
             for payload, keys in chunks:
                 yield payload, self.engine.screen_keys(keys)
             return
-        pending: collections.deque[tuple[Any, Any]] = collections.deque()
+        pending: collections.deque[tuple[Any, Future[list[RowOutcome | None]]]] = (
+            collections.deque()
+        )
         for payload, keys in chunks:
-            pending.append((payload, self.pool.apply_async(_worker_screen, (keys,))))
+            pending.append((payload, self.pool.submit(_worker_screen, keys)))
             if len(pending) >= self.window:
-                done_payload, result = pending.popleft()
-                yield done_payload, result.get()
+                done_payload, future = pending.popleft()
+                yield done_payload, future.result()
         while pending:
-            done_payload, result = pending.popleft()
-            yield done_payload, result.get()
+            done_payload, future = pending.popleft()
+            yield done_payload, future.result()
 
     def close(self, *, ok: bool) -> None:
         global _FORKED
         if self.pool is not None:
-            if ok:
-                self.pool.close()
-            else:
-                self.pool.terminate()
-            self.pool.join()
+            if not ok:
+                # Do not wait for chunks in flight: stop the workers now.
+                for process in list(getattr(self.pool, "_processes", {}).values()):
+                    process.terminate()
+            self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
             gc.unfreeze()
         _FORKED = None
