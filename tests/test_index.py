@@ -1,0 +1,71 @@
+"""Tests for screening.index: candidate retrieval."""
+
+from __future__ import annotations
+
+import pytest
+
+from screening.index import MAX_CANDIDATES, NameIndex
+from screening.model import Entity
+from screening.score.name import analyze_name
+
+ENTITIES = [
+    Entity(id="eu-6251", schema="Person", names=("ZHU Hailun",)),
+    Entity(id="p-chen", schema="Person", names=("CHEN Quanguo",)),
+    Entity(id="p-smith", schema="Person", names=("John Smith",)),
+    Entity(
+        id="c-xpcc",
+        schema="Company",
+        names=("Xinjiang Production and Construction Corps (XPCC)",),
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> NameIndex:
+    return NameIndex(ENTITIES)
+
+
+def _ids(index: NameIndex, name: str, schema: str | None = "Person") -> list[str]:
+    return [ref.entity_id for ref in index.candidates(analyze_name(name, schema))]
+
+
+def test_index_files_every_spelling(index: NameIndex) -> None:
+    # the XPCC name is filed as written, without the parentheses and as the acronym
+    assert len(index) == 3 + 3
+    assert {ref.name for ref in index.all_names()} >= {"ZHU Hailun", "John Smith"}
+
+
+@pytest.mark.parametrize("query", ["Chu Hai-lun", "Ch'en Ch'üan-kuo", "朱海侖"])
+def test_wade_giles_or_han_query_retrieves_the_pinyin_name(index: NameIndex, query: str) -> None:
+    expected = "p-chen" if "en" in query else "eu-6251"
+    assert expected in _ids(index, query)
+
+
+def test_misspelt_word_still_retrieves(index: NameIndex) -> None:
+    assert "eu-6251" in _ids(index, "Hailnu Zhu")
+    assert "p-smith" in _ids(index, "Jonh Smiht")
+
+
+def test_acronym_retrieves_the_organisation(index: NameIndex) -> None:
+    assert "c-xpcc" in _ids(index, "XPCC", "Company")
+
+
+def test_unrelated_query_retrieves_nothing(index: NameIndex) -> None:
+    assert _ids(index, "Qqq") == []
+
+
+def test_candidates_never_exceed_max_candidates() -> None:
+    given_names = ["Hailun", "Wei", "Jun", "Xiaoming", "Guoqiang", "Lihua", "Jianguo", "Yong"]
+    surnames = ["Zhu", "Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu"]
+    entities = [
+        Entity(id=f"e{i}-{j}-{k}", schema="Person", names=(f"{s} {g} {g2}",))
+        for i, s in enumerate(surnames)
+        for j, g in enumerate(given_names)
+        for k, g2 in enumerate(given_names[:3])
+    ]
+    big = NameIndex(entities)
+    assert len(big) > MAX_CANDIDATES
+    found = big.candidates(analyze_name("Zhu Hailun Wei", "Person"))
+    assert len(found) == MAX_CANDIDATES
+    assert "e0-0-1" in [ref.entity_id for ref in found]
+    assert len(big.candidates(analyze_name("Zhu Hailun", "Person"), limit=5)) == 5
