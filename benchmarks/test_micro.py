@@ -16,12 +16,12 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "quality"))
 
-import generate  # noqa: E402
+import generate
 
-from screening import Screener  # noqa: E402
-from screening.normalize.text import clean  # noqa: E402
-from screening.score.name import _SLOT_CACHE, analyze_name, compare_forms  # noqa: E402
-from screening.transliterate.chinese import mandarin_readings  # noqa: E402
+from screening import Screener
+from screening.normalize.text import clean
+from screening.score.name import _SLOT_CACHE, analyze_name, compare_forms
+from screening.transliterate.chinese import mandarin_readings
 
 
 @pytest.fixture(scope="module")

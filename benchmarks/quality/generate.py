@@ -371,7 +371,9 @@ def negatives(w: World, n: int = 1500) -> Iterator[Labelled]:
                 continue
             q = f"{place[1]} {_cap(''.join(lazy_pinyin(brand)))} {ind[1]} Co., Ltd."
             if rng.random() < 0.3:
-                q = f"{rng.choice(WESTERN_ORG)} {rng.choice(WESTERN_ORG2)} {rng.choice(WESTERN_FORMS)}"
+                q = " ".join(
+                    (rng.choice(WESTERN_ORG), rng.choice(WESTERN_ORG2), rng.choice(WESTERN_FORMS))
+                )
             klass, schema = "neg_company", "Company"
         if q.lower() in listed or _reading_key(q) in listed:
             continue

@@ -23,11 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import generate  # noqa: E402
+import generate
 
-from screening import Screener  # noqa: E402
-from screening.config import DEFAULT_THRESHOLD  # noqa: E402
-from screening.model import Query  # noqa: E402
+from screening import Screener
+from screening.config import DEFAULT_THRESHOLD
+from screening.model import Query
 
 POSITIVE = ("unicode_noise", "han_script", "han_to_latin", "pinyin_spelling", "wade_giles",
             "cantonese", "org_forms", "typo_1", "typo_2")  # fmt: skip

@@ -38,7 +38,8 @@ def check(
         click.echo("no match")
         return
     for m in matches:
-        click.echo(f"{m.score:.3f}  {m.entity.id}  {m.matched_name}  [{', '.join(m.entity.list_names)}]")
+        lists = ", ".join(m.entity.list_names)
+        click.echo(f"{m.score:.3f}  {m.entity.id}  {m.matched_name}  [{lists}]")
         click.echo("    " + m.explain().replace("\n", "\n    "))
 
 
