@@ -115,8 +115,6 @@ MAX_RECORD_LINES = 20
 SNIFF_BYTES = 64 * 1024
 #: Share of undecodable lines in the sniffed sample above which the whole file is refused.
 MAX_BAD_LINE_SHARE = 0.2
-#: Encodings suggested when a file does not decode (cp1252 last: it decodes almost anything).
-SUGGESTED_ENCODINGS: tuple[str, ...] = ("utf-8", "utf-16", "gb18030", "big5", "cp1252")
 DELIMITERS = ",;\t|"
 
 _SURROGATE = re.compile("[\udc80-\udcff]")
@@ -440,9 +438,11 @@ class CsvInput:
             codecs.lookup(encoding)
         except LookupError:
             raise InputFileError(f"unknown encoding {encoding!r}", path=self.path) from None
+        #: The encoding as the user named it, for messages.
+        self.encoding = encoding
         if codecs.lookup(encoding).name == "utf-8":
             encoding = "utf-8-sig"  # a byte-order mark is dropped, not read into the header
-        self.encoding = encoding
+        self._codec = encoding
         try:
             self._binary: IO[bytes] = open(self.path, "rb")  # noqa: SIM115 - closed by close()
         except OSError as exc:
@@ -454,7 +454,7 @@ class CsvInput:
             sample = self._check_encoding(head)
             self.delimiter = delimiter or sniff_delimiter(sample)
             self._text = io.TextIOWrapper(
-                self._binary, encoding=encoding, errors="surrogateescape", newline=""
+                self._binary, encoding=self._codec, errors="surrogateescape", newline=""
             )
             self._feed = _LineFeed(iter(self._text))
             self.header = self._read_header()
@@ -466,7 +466,7 @@ class CsvInput:
         """Refuse a file that is plainly in another encoding; tolerate a few bad rows."""
         if not head.strip():
             raise InputFileError("file is empty", path=self.path)
-        text = head.decode(self.encoding, errors="surrogateescape")
+        text = head.decode(self._codec, errors="surrogateescape")
         lines = text.splitlines()
         if len(head) == SNIFF_BYTES and len(lines) > 1:
             lines = lines[:-1]  # the last line may be cut inside a multi-byte character
@@ -564,19 +564,32 @@ def _printable(text: str) -> str:
 
 
 def _guess_encoding(head: bytes) -> str | None:
+    """A likely encoding for a sample that is not UTF-8, for the error message only."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
-    for encoding in SUGGESTED_ENCODINGS:
-        if encoding == "utf-16":
-            continue
-        try:
-            head.decode(encoding)
-        except UnicodeDecodeError as exc:
-            if exc.start >= len(head) - 4 and encoding != "cp1252":
-                return encoding  # only the cut at the sample's end failed
-            continue
-        return encoding
-    return None
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(head) - 4:
+            return "utf-8"  # only the cut at the sample's end failed
+    else:
+        return "utf-8"
+    # GB and Big5 text is mostly pairs of high bytes; a lone high byte before an ASCII
+    # letter is a Western single-byte encoding (``M\xfcller``).
+    high = [i for i, b in enumerate(head[:-1]) if b >= 0x80]
+    paired = sum(1 for i in high if head[i + 1] >= 0x80)
+    if high and paired >= 0.8 * len(high):
+        for encoding in ("gb18030", "big5"):
+            try:
+                head[: high[-1] - 1].decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            return encoding
+    try:
+        head.decode("cp1252")
+    except UnicodeDecodeError:
+        return "latin-1"
+    return "cp1252"
 
 
 def sniff_delimiter(sample: str) -> str:
