@@ -8,6 +8,7 @@ from screening import Entity, Screener
 from screening.config import DEFAULT_THRESHOLD, MatchSettings
 from screening.errors import InvalidEntityError, InvalidQueryError
 from screening.model import Query
+from screening.screen import QueryLike
 
 ZHU = Entity(
     id="eu-6251",
@@ -116,7 +117,7 @@ def test_unknown_schema_raises(screener: Screener) -> None:
 
 
 def test_screen_many_yields_in_order_and_accepts_str_dict_and_query(screener: Screener) -> None:
-    queries = [
+    queries: list[QueryLike] = [
         "Chu Hai-lun",
         {"name": "Hikvision", "schema": "Company"},
         Query(name="陳全國", schema="Person"),
