@@ -98,7 +98,7 @@ class NameIndex:
             sizes = self._sizes
             for ref_id in scores:
                 scores[ref_id] -= LENGTH_PENALTY * abs(sizes[ref_id] - size)
-            ranked = sorted(scores, key=scores.__getitem__, reverse=True)[:limit]
+            ranked = sorted(scores, key=lambda r: (-scores[r], r))[:limit]
         else:
-            ranked = list(scores)
+            ranked = sorted(scores)  # index order: results never depend on hash seeds
         return [self.refs[i] for i in ranked]

@@ -191,7 +191,7 @@ class Screener:
                 continue
             score = context_adjustment(name_score, query, entity, self.settings)
             prev = best.get(entity.id)
-            if prev is None or score > prev[0]:
+            if prev is None or (score, name_score) > prev[:2]:
                 best[entity.id] = (score, name_score, ref.name)
         matches: list[Match] = []
         for entity_id, (score, name_score, matched) in best.items():

@@ -46,15 +46,6 @@ def test_quick_start_finds_the_listed_person_first(entities: list[Entity]) -> No
     assert matches[0].query.country == "cn"
 
 
-@pytest.mark.xfail(
-    reason=(
-        "Screener keeps the first list name that reaches the best *final* score; once context "
-        "bonuses hit the 0.99 cap, '朱海仑' (name score 0.985) ties 'ZHU Hailun' (0.99) and wins "
-        "by candidate order, so matched_name/name_score are not the best-matching name (in the "
-        "README quick start the result even depends on PYTHONHASHSEED via index set order)"
-    ),
-    strict=True,
-)
 def test_tied_final_scores_report_the_best_matching_list_name() -> None:
     han_first = Entity(
         id="eu-6251",

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import OSA
+
 from screening.normalize.text import APOSTROPHES, strip_diacritics
 
 #: Titles and honorifics dropped from person names (lower case, without dots).
@@ -172,7 +174,8 @@ def fold_org_words(words: list[str]) -> tuple[list[str], list[str]]:
                 break
         else:
             word = flat[i]
-            if word in LEGAL_FORM_WORDS:
+            trailing = i >= len(flat) - 3
+            if word in LEGAL_FORM_WORDS or (trailing and _near_legal_form(word)):
                 removed.append(word)
             else:
                 out.append(ORG_SYNONYMS.get(word, word))
@@ -180,6 +183,41 @@ def fold_org_words(words: list[str]) -> tuple[list[str], list[str]]:
     if not out:  # a name made only of legal-form words is its own core
         out = [ORG_SYNONYMS.get(w, w) for w in flat]
     return out, removed
+
+
+#: Legal forms common enough at the end of a name that a misspelling of them is still one.
+_TRAILING_FORMS = ("co", "ltd", "limited", "company", "corp", "corporation", "inc", "llc",
+                   "gmbh", "group", "holdings", "holding")  # fmt: skip
+
+
+def _near_legal_form(word: str) -> bool:
+    """A word at the end of an organisation name one edit away from a legal form
+    (``Ltu``, ``Lth``, ``gCo``, ``Limted``); two-letter words only by substitution."""
+    if len(word) > 12 or word in ORG_SYNONYMS:
+        return False
+    for form in _TRAILING_FORMS:
+        if abs(len(form) - len(word)) > 1:
+            continue
+        limit = 1 if len(form) >= 3 or len(word) == len(form) else 0
+        if OSA.distance(word, form, score_cutoff=limit) <= limit:
+            return True
+    return False
+
+
+def _generic_word(word: str) -> bool:
+    """Generic trade or place word, allowing one typo in words of six letters or more
+    (two in words of ten or more)."""
+    if word in GENERIC_ORG_WORDS:
+        return True
+    if len(word) < 6:
+        return False
+    limit = 2 if len(word) >= 10 else 1
+    for generic in _LONG_GENERIC:
+        if abs(len(generic) - len(word)) <= limit and OSA.distance(
+            word, generic, score_cutoff=limit
+        ) <= limit:
+            return True
+    return False
 
 
 def strip_han_legal_forms(han: str) -> tuple[str, list[str]]:
@@ -238,6 +276,9 @@ GENERIC_ORG_WORDS: frozenset[str] = frozenset(
         *CHINESE_PLACES,
     }
 )  # fmt: skip
+_LONG_GENERIC: tuple[str, ...] = tuple(
+    w for w in GENERIC_ORG_WORDS | set(ORG_SYNONYMS) if len(w) >= 5
+)
 #: Han words of the same kind, stripped from the end of a Han organisation name.
 HAN_GENERIC_TERMS: tuple[str, ...] = (
     "信息技术", "网络科技", "科技", "技术", "电子", "信息", "网络", "贸易", "机械", "数字",
@@ -283,7 +324,7 @@ def split_generic(words: list[str]) -> tuple[list[str], list[str]]:
                 i += k
                 break
         else:
-            (generic if words[i] in GENERIC_ORG_WORDS else distinctive).append(words[i])
+            (generic if _generic_word(words[i]) else distinctive).append(words[i])
             i += 1
     if not distinctive:
         return words, []

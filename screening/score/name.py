@@ -59,6 +59,11 @@ SYLLABLE_ONE_EDIT_FACTOR = 0.72
 #: generic words (trade, place). A side without generic words scores this much on them.
 ORG_DISTINCTIVE_WEIGHT = 0.8
 ORG_MISSING_GENERIC = 0.95
+#: Similarity lost per edit when a non-syllable is a misspelt syllable (``zhy`` for zhu).
+TYPO_EDIT_COST = 0.15
+#: An organisation brand may also match on its letters alone, at this discount, which
+#: rescues misspelt brands whose syllables no longer read right (``Yakang`` for Yikang).
+ORG_LETTER_FACTOR = 0.9
 #: Below this letter similarity two words are different words (Giovanni/Ivan), not a typo.
 WORD_TYPO_MIN = 0.74
 #: A merge of one misspelt word with several syllables must be at least this similar.
@@ -112,6 +117,10 @@ class OrgForm:
     slots: tuple[Slot, ...]
     generic: str
     han: str = ""
+
+    @property
+    def original_brand(self) -> str:
+        return self.han or "".join(s.text for s in self.slots)
 
 
 @attrs.frozen(slots=True)
@@ -422,9 +431,16 @@ def _slot_similarity(a: Slot, b: Slot) -> tuple[float, str]:
         lenient = one_edit and not (a.alone or b.alone)
         factor = SYLLABLE_ONE_EDIT_FACTOR if lenient else SYLLABLE_SUBSTITUTION_FACTOR
         return best * factor, f"different syllables {a.text}/{b.text}"
-    if best < WORD_TYPO_MIN:
-        return best * SYLLABLE_SUBSTITUTION_FACTOR, f"different words {a.text}/{b.text}"
-    return best, f"spelling {a.text}/{b.text}"
+    if not a.syllable and not b.syllable:
+        if best < WORD_TYPO_MIN:
+            return best * SYLLABLE_SUBSTITUTION_FACTOR, f"different words {a.text}/{b.text}"
+        return best, f"spelling {a.text}/{b.text}"
+    # One side is not a valid syllable: a misspelling of the other is likely. Count edits
+    # rather than letters, so a short syllable with one typo is not over-punished.
+    edits = min(OSA.distance(x, y) for x in a.alternatives() for y in b.alternatives())
+    if edits <= 2:
+        best = max(best, 1.0 - TYPO_EDIT_COST * edits)
+    return best, f"misspelt {a.text}/{b.text}"
 
 
 def _reading_reason(a: Slot, b: Slot, reading: str) -> str:
@@ -555,6 +571,12 @@ def compare_orgs(q: NameForm, c: NameForm, trace: bool = False) -> tuple[float, 
                 core_steps = [Step(qo.han, co.han, core, "Han name, legal form removed")]
             else:
                 core, core_steps = _align(qo.slots, co.slots, trace)
+                letters = ORG_LETTER_FACTOR * _text_similarity(
+                    "".join(x.text for x in qo.slots), "".join(x.text for x in co.slots)
+                )
+                if letters > core:
+                    core = letters
+                    core_steps = [Step(qo.original_brand, co.original_brand, letters, "letters")]
             generic = _generic_similarity(qo.generic, co.generic)
             score = ORG_DISTINCTIVE_WEIGHT * core + (1 - ORG_DISTINCTIVE_WEIGHT) * generic
             if score > best:

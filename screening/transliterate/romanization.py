@@ -116,6 +116,9 @@ def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
             add(syllable.replace("ü", "yu"), syllable, "pinyin")
         add(loose(to_wade_giles(syllable)), syllable, "Wade-Giles")
         add(loose(to_tongyong(syllable)), syllable, "Tongyong")
+        if syllable.startswith("yi") and len(syllable) > 2:
+            # Taiwanese passports often drop the y of yin/ying (Tsai Ing-wen).
+            add(syllable[1:], syllable, "Taiwanese")
     return (
         {k: frozenset(v) for k, v in readings.items()},
         {k: frozenset(v) for k, v in systems.items()},

@@ -43,13 +43,6 @@ def test_golden_pair(row: dict[str, str]) -> None:
         assert score < DEFAULT_THRESHOLD, score
 
 
-@pytest.mark.xfail(
-    reason=(
-        "Taiwanese passport spelling 'Ing' for pinyin 'ying' (Tsai Ing-wen) is not in the "
-        "romanization tables, so 'ing' reads as a non-Chinese word and the name scores 0.75"
-    ),
-    strict=True,
-)
 @pytest.mark.parametrize("candidate", ["CAI Yingwen", "蔡英文"])
 def test_taiwanese_ing_spelling_matches(candidate: str) -> None:
     assert _score("Tsai Ing-wen", "Person", candidate, "Person") >= DEFAULT_THRESHOLD
