@@ -750,6 +750,10 @@ class _AtomicFile:
 
     def commit(self) -> None:
         self.file.close()
+        # mkstemp creates the file private (0600); give it the permissions of a plain open().
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(self.tmp, 0o666 & ~umask)
         os.replace(self.tmp, self.target)
 
     def discard(self) -> None:
