@@ -101,6 +101,7 @@ HAN_PLACES: tuple[str, ...] = tuple(
            key=len, reverse=True)
 )  # fmt: skip
 
+_SYLLABLE_APOSTROPHE = re.compile(f"(?<=[aeiouv])[{APOSTROPHES}](?=[aeiou])")
 _HIS_EXCELLENCY = re.compile(r"\bh\.\s?e\.")
 _DOTTED_INITIALS = re.compile(r"\b(?:[a-z]\.){2,}")
 _SPLIT = re.compile(r"[\s,;/]+")
@@ -140,6 +141,9 @@ def split_words(text: str) -> list[str]:
     # "H.E." (His/Her Excellency) is a title; bare "He" is a common Chinese surname.
     text = _HIS_EXCELLENCY.sub(" ", text)
     text = _DOTTED_INITIALS.sub(lambda m: m.group(0).replace(".", ""), text)
+    # A pinyin apostrophe between vowels separates syllables (Yue'e = yue-e); elsewhere
+    # apostrophes mark Wade-Giles aspiration or English elision and are dropped.
+    text = _SYLLABLE_APOSTROPHE.sub("-", text)
     for a in APOSTROPHES:
         text = text.replace(a, "")
     text = text.replace("&", " & ").replace(".", " ")

@@ -67,7 +67,7 @@ ORG_LETTER_FACTOR = 0.9
 #: Below this letter similarity two words are different words (Giovanni/Ivan), not a typo.
 WORD_TYPO_MIN = 0.74
 #: A merge of one misspelt word with several syllables must be at least this similar.
-MERGE_MIN = 0.6
+MERGE_MIN = 0.74
 #: Similarity of slots equal through a reading or romanization table, not letter for letter.
 READING_EQUAL = 0.985
 CANTONESE_EQUAL = 0.98
@@ -197,7 +197,11 @@ def _latin_syllable_slot(part: str) -> Slot:
 
 @lru_cache(maxsize=65_536)
 def _raw_slot(word: str) -> Slot:
-    return Slot(text=word, keys=frozenset({"r:" + word}), syllable=False)
+    """A word that is not read as syllables; it weighs about as many syllables as it has
+    (three letters a syllable), so a misspelt ``hailnu`` weighs what ``hai lun`` weighs."""
+    return Slot(
+        text=word, keys=frozenset({"r:" + word}), syllable=False, weight=max(1, round(len(word) / 3))
+    )
 
 
 def _chunk_options(chunk: str, extra: bool) -> tuple[tuple[str, ...], ...]:
@@ -279,6 +283,11 @@ def _latin_words(text: str) -> list[str]:
     return split_words(ascii_text)
 
 
+@lru_cache(maxsize=65_536)
+def _org_raw_slot(word: str) -> Slot:
+    return attrs.evolve(_raw_slot(word), weight=1.0)
+
+
 def _org_word_slots(word: str) -> tuple[Slot, ...]:
     """One organisation word as slots weighing one word in all: syllables if it reads as
     Chinese (``haikang`` → hai kang), else the word itself."""
@@ -286,10 +295,10 @@ def _org_word_slots(word: str) -> tuple[Slot, ...]:
     for chunk in (c for c in word.split("-") if c):
         options = _chunk_options(chunk, False)
         if not options:
-            return (_raw_slot(word.replace("-", "")),)
+            return (_org_raw_slot(word.replace("-", "")),)
         parts.extend(options[0])
     if len(parts) <= 1:
-        return (_raw_slot(word.replace("-", "")),) if not parts else (
+        return (_org_raw_slot(word.replace("-", "")),) if not parts else (
             _latin_syllable_slot(parts[0]),
         )
     share = 1.0 / len(parts)
@@ -306,7 +315,7 @@ def _org_from_han(core: str) -> OrgForm:
     distinctive, generic = split_han_generic(core)
     readings = mandarin_readings(distinctive, False)
     # A Han brand reads as one word per two characters, the usual length of a word.
-    share = min(1.0, 2.0 / max(len(distinctive), 1))
+    share = 0.5
     slots = tuple(
         attrs.evolve(_han_slot(c, readings[i]), weight=share) for i, c in enumerate(distinctive)
     )
@@ -386,27 +395,37 @@ def _text_similarity(a: str, b: str) -> float:
     return max(Indel.normalized_similarity(a, b), OSA.normalized_similarity(a, b))
 
 
-_SLOT_CACHE: dict[tuple[str, str, bool | str, str, str, bool | str], tuple[float, str]] = {}
+_SLOT_CACHE: dict[tuple[str, str, bool, str, str, bool, bool], tuple[float, str]] = {}
 #: Slot pairs remembered; names repeat syllables, so the cache stays small and hot.
 SLOT_CACHE_SIZE = 500_000
 
 
-def slot_similarity(a: Slot, b: Slot) -> tuple[float, str]:
-    """Similarity of two slots and the reason, for explanations (memoised)."""
-    key = (a.text, a.han, a.syllable or a.alone, b.text, b.han, b.syllable or b.alone)
+def slot_similarity(a: Slot, b: Slot, cantonese: bool = False) -> tuple[float, str]:
+    """Similarity of two slots and the reason, for explanations (memoised).
+
+    A name is romanized in one system: Mandarin readings (``p:``) and Hong Kong Cantonese
+    spellings (``c:``) are compared in separate passes, never mixed within one name.
+    """
+    key = (
+        a.text, a.han, a.syllable or a.alone, b.text, b.han, b.syllable or b.alone, cantonese
+    )  # fmt: skip
     found = _SLOT_CACHE.get(key)
     if found is None:
-        found = _slot_similarity(a, b)
+        found = _slot_similarity(a, b, cantonese)
         if len(_SLOT_CACHE) >= SLOT_CACHE_SIZE:
             _SLOT_CACHE.clear()
         _SLOT_CACHE[key] = found
     return found
 
 
-def _slot_similarity(a: Slot, b: Slot) -> tuple[float, str]:
+def _slot_similarity(a: Slot, b: Slot, cantonese: bool) -> tuple[float, str]:
     if a.text == b.text and a.han == b.han:
         return 1.0, "same"
-    shared = a.keys & b.keys
+    skip = "p:" if cantonese else "c:"
+    shared = {k for k in a.keys & b.keys if not k.startswith(skip)}
+    if a.han and b.han:
+        # Two characters: the same, or Mandarin homophones (an input-method slip).
+        shared = {k for k in shared if not k.startswith("c:")}
     if shared:
         if any(k.startswith("h:") for k in shared):
             return 1.0, f"same character {a.han or b.han}"
@@ -456,6 +475,18 @@ def _reading_reason(a: Slot, b: Slot, reading: str) -> str:
     return f"{describe(a)} = {describe(b)}"
 
 
+def _aligned(q: tuple[Slot, ...], c: tuple[Slot, ...], trace: bool) -> tuple[float, list[Step]]:
+    """Mandarin pass, plus a Cantonese pass where exactly one side is Han script."""
+    best = _align(q, c, trace)
+    q_han = any(s.han for s in q)
+    c_han = any(s.han for s in c)
+    if q_han != c_han:
+        other = _align(q, c, trace, cantonese=True)
+        if other[0] > best[0]:
+            best = other
+    return best
+
+
 def _rotations(words: tuple[tuple[Slot, ...], ...]) -> list[tuple[Slot, ...]]:
     n = len(words)
     orders = [words[i:] + words[:i] for i in range(n)] if n > 1 else [words]
@@ -474,7 +505,9 @@ class Step:
     reason: str
 
 
-def _align(q: tuple[Slot, ...], c: tuple[Slot, ...], trace: bool) -> tuple[float, list[Step]]:
+def _align(
+    q: tuple[Slot, ...], c: tuple[Slot, ...], trace: bool, cantonese: bool = False
+) -> tuple[float, list[Step]]:
     """Best monotone alignment of two slot sequences, as a share of the heavier side.
 
     Moves: skip a slot, pair two slots, or align one unsegmented word with two or three
@@ -497,7 +530,7 @@ def _align(q: tuple[Slot, ...], c: tuple[Slot, ...], trace: bool) -> tuple[float
                 best, move = dp[i][j - 1], (i, j - 1, Step("", c[j - 1].text, 0.0, "unmatched"))
             if i > 0 and j > 0:
                 a, b = q[i - 1], c[j - 1]
-                sim, why = slot_similarity(a, b)
+                sim, why = slot_similarity(a, b, cantonese)
                 credit = sim * (a.weight + b.weight) / 2
                 if dp[i - 1][j - 1] + credit > best:
                     best = dp[i - 1][j - 1] + credit
@@ -506,7 +539,7 @@ def _align(q: tuple[Slot, ...], c: tuple[Slot, ...], trace: bool) -> tuple[float
                     if j - k >= 0 and not a.syllable and all(s.syllable for s in c[j - k : j]):
                         group = c[j - k : j]
                         r = _text_similarity(a.text, "".join(s.text for s in group))
-                        credit = r * max(a.weight, sum(s.weight for s in group))
+                        credit = r * (a.weight + sum(s.weight for s in group)) / 2
                         if r >= MERGE_MIN and dp[i - 1][j - k] + credit > best:
                             best = dp[i - 1][j - k] + credit
                             joined = "".join(s.text for s in group)
@@ -514,7 +547,7 @@ def _align(q: tuple[Slot, ...], c: tuple[Slot, ...], trace: bool) -> tuple[float
                     if i - k >= 0 and not b.syllable and all(s.syllable for s in q[i - k : i]):
                         group = q[i - k : i]
                         r = _text_similarity("".join(s.text for s in group), b.text)
-                        credit = r * max(b.weight, sum(s.weight for s in group))
+                        credit = r * (b.weight + sum(s.weight for s in group)) / 2
                         if r >= MERGE_MIN and dp[i - k][j - 1] + credit > best:
                             best = dp[i - k][j - 1] + credit
                             joined = "".join(s.text for s in group)
@@ -543,9 +576,12 @@ def compare_persons(
     best: tuple[float, list[Step]] = (-1.0, [])
     for c_words in (c.slots, *c.alternatives):
         cand = tuple(s for w in c_words for s in w)
+        both_han = bool(q.han) and bool(c.han)
         for q_words in (q.slots, *q.alternatives):
-            for order in _rotations(q_words):
-                score, steps = _align(order, cand, trace)
+            # Two Han names are both written surname first: no reordering.
+            orders = [tuple(s for w in q_words for s in w)] if both_han else _rotations(q_words)
+            for order in orders:
+                score, steps = _aligned(order, cand, trace)
                 if score > best[0]:
                     best = (score, steps)
     return best
@@ -570,7 +606,7 @@ def compare_orgs(q: NameForm, c: NameForm, trace: bool = False) -> tuple[float, 
                 core = 1.0 if qo.han == co.han else Indel.normalized_similarity(qo.han, co.han)
                 core_steps = [Step(qo.han, co.han, core, "Han name, legal form removed")]
             else:
-                core, core_steps = _align(qo.slots, co.slots, trace)
+                core, core_steps = _aligned(qo.slots, co.slots, trace)
                 letters = ORG_LETTER_FACTOR * _text_similarity(
                     "".join(x.text for x in qo.slots), "".join(x.text for x in co.slots)
                 )
