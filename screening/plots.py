@@ -87,12 +87,10 @@ def plot_precision_recall(
     alerts.set_ylim(bottom=0)
     if threshold is not None:
         left.axvline(threshold, color="black", linewidth=0.8, linestyle="--")
-        left.annotate(
-            f"{threshold:.2f}", (threshold, 0.02), xytext=(4, 0), textcoords="offset points"
-        )
+        _mark(left, threshold, f"{threshold:.2f}", 0.02)
     handles = left.get_legend_handles_labels()
     extra = alerts.get_legend_handles_labels()
-    left.legend(handles[0] + extra[0], handles[1] + extra[1], loc="lower left")
+    left.legend(handles[0] + extra[0], handles[1] + extra[1], loc="center left")
     left.set_title(f"by threshold ({_label(dimension, group)}, {rows[0].rows} rows)")
 
     points = [(r.recall, r.precision, r.threshold) for r in rows]
@@ -141,20 +139,27 @@ def plot_score_distributions(
         axes.set_yscale("log")
     if threshold is not None:
         axes.axvline(threshold, color="black", linewidth=0.8, linestyle="--")
-        axes.annotate(
-            f"threshold {threshold:.2f}",
-            (threshold, 0.95),
-            xycoords=("data", "axes fraction"),
-            xytext=(-4, 0),
-            textcoords="offset points",
-            horizontalalignment="right",
-        )
+        _mark(axes, threshold, f"threshold {threshold:.2f}", 0.95)
     axes.set_xlim(THRESHOLDS[0], THRESHOLDS[-1] + 0.01)
     axes.set_xlabel("score")
     axes.set_ylabel("candidates (log scale)")
     axes.set_title(f"score distributions ({_label(dimension, group)}, {len(rows)} rows)")
-    axes.legend(loc="upper left")
+    # Below the axes: inside, it would hide the tallest bars or the threshold label.
+    figure.legend(loc="outside lower center", ncols=2)
     return _save(figure, path)
+
+
+def _mark(axes: Any, threshold: float, text: str, height: float) -> None:
+    """Label the threshold line on the side with more room, so it never leaves the axes."""
+    right = threshold < (THRESHOLDS[0] + THRESHOLDS[-1]) / 2
+    axes.annotate(
+        text,
+        (threshold, height),
+        xycoords=("data", "axes fraction"),
+        xytext=(4 if right else -4, 0),
+        textcoords="offset points",
+        horizontalalignment="left" if right else "right",
+    )
 
 
 def _label(dimension: str, group: str) -> str:
