@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from screening.cli import main
+from screening.config import DEFAULT_THRESHOLD
 from screening.settings import load_settings
 
 LIST = (
@@ -29,6 +30,14 @@ LABELLED = (
     "Li Wei,Person,os-li,exact\n"
     "Oceanic Shipping Ltd,Company,,negative\n"
 )
+
+
+@pytest.fixture(autouse=True)
+def _no_local_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run in an empty directory, so that no ./screening.toml changes the thresholds."""
+    work = tmp_path / "cwd"
+    work.mkdir()
+    monkeypatch.chdir(work)
 
 
 @pytest.fixture
@@ -180,7 +189,7 @@ def test_explain_entity_mentions_transformations(files: tuple[Path, Path], tmp_p
     assert "rank 1 of" in out
     assert "Wade-Giles" in out
     assert "final score" in out
-    assert "(alert at threshold 0.8)" in out
+    assert f"(alert at threshold {DEFAULT_THRESHOLD:g})" in out
     code, out = _explain(
         "Chu Hai-lun",
         "--entity",
