@@ -25,6 +25,7 @@ from unidecode import unidecode
 
 from screening.model import ORGANIZATION_SCHEMAS
 from screening.normalize.names import (
+    CHINESE_PLACES,
     drop_titles,
     expand_parentheses,
     fold_org_words,
@@ -66,6 +67,9 @@ TYPO_EDIT_COST = 0.15
 ORG_LETTER_FACTOR = 0.9
 #: Below this letter similarity two words are different words (Giovanni/Ivan), not a typo.
 WORD_TYPO_MIN = 0.74
+#: In organisation names a word is the unit and a Chinese word has about two syllables, so
+#: each syllable (or Han character) weighs half a word, however the words are spaced.
+ORG_SYLLABLE_WEIGHT = 0.5
 #: A merge of one misspelt word with several syllables must be at least this similar.
 MERGE_MIN = 0.74
 #: Similarity of slots equal through a reading or romanization table, not letter for letter.
@@ -297,12 +301,9 @@ def _org_word_slots(word: str) -> tuple[Slot, ...]:
         if not options:
             return (_org_raw_slot(word.replace("-", "")),)
         parts.extend(options[0])
-    if len(parts) <= 1:
-        return (_org_raw_slot(word.replace("-", "")),) if not parts else (
-            _latin_syllable_slot(parts[0]),
-        )
-    share = 1.0 / len(parts)
-    return tuple(attrs.evolve(_latin_syllable_slot(p), weight=share) for p in parts)
+    if not parts:
+        return (_org_raw_slot(word.replace("-", "")),)
+    return tuple(attrs.evolve(_latin_syllable_slot(p), weight=ORG_SYLLABLE_WEIGHT) for p in parts)
 
 
 def _org_from_words(words: list[str]) -> OrgForm:
@@ -314,8 +315,7 @@ def _org_from_words(words: list[str]) -> OrgForm:
 def _org_from_han(core: str) -> OrgForm:
     distinctive, generic = split_han_generic(core)
     readings = mandarin_readings(distinctive, False)
-    # A Han brand reads as one word per two characters, the usual length of a word.
-    share = 0.5
+    share = ORG_SYLLABLE_WEIGHT
     slots = tuple(
         attrs.evolve(_han_slot(c, readings[i]), weight=share) for i, c in enumerate(distinctive)
     )
@@ -588,6 +588,14 @@ def compare_persons(
 
 
 def _generic_similarity(a: str, b: str) -> float:
+    """Trade and place words: a place named on one side only is no evidence either way."""
+    a_words, b_words = a.split(), b.split()
+    a_places = [w for w in a_words if w in CHINESE_PLACES]
+    b_places = [w for w in b_words if w in CHINESE_PLACES]
+    if not a_places or not b_places:
+        a_words = [w for w in a_words if w not in CHINESE_PLACES]
+        b_words = [w for w in b_words if w not in CHINESE_PLACES]
+    a, b = " ".join(a_words), " ".join(b_words)
     if not a or not b:
         return ORG_MISSING_GENERIC if a != b else 1.0
     return max(Indel.normalized_similarity(a, b), token_sort_ratio(a, b) / 100.0)
