@@ -459,7 +459,9 @@ def write(out: Path) -> None:
         writer = csv.writer(fh)
         writer.writerow(["name", "schema", "birth_date", "country", "expected", "class"])
         for r in rows:
-            writer.writerow([r.name, r.schema, r.birth_date, r.country, r.expected, r.klass])
+            # The FollowTheMoney loader prefixes OpenSanctions ids with "os-".
+            expected = f"os-{r.expected}" if r.expected else ""
+            writer.writerow([r.name, r.schema, r.birth_date, r.country, expected, r.klass])
 
 
 def main() -> None:

@@ -16,6 +16,7 @@ from over-matching. Organisation names are compared as words after legal forms a
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import attrs
@@ -201,11 +202,14 @@ def _latin_syllable_slot(part: str) -> Slot:
 
 @lru_cache(maxsize=65_536)
 def _raw_slot(word: str) -> Slot:
-    """A word that is not read as syllables; it weighs about as many syllables as it has
-    (three letters a syllable), so a misspelt ``hailnu`` weighs what ``hai lun`` weighs."""
-    return Slot(
-        text=word, keys=frozenset({"r:" + word}), syllable=False, weight=max(1, round(len(word) / 3))
-    )
+    """A word that is not read as syllables; it weighs as many syllables as it has vowel
+    groups, so a misspelt ``hailnu`` weighs what ``hai lun`` weighs and ``zhanv`` what
+    ``zhang`` weighs."""
+    weight = max(1, len(_VOWEL_GROUPS.findall(word)))
+    return Slot(text=word, keys=frozenset({"r:" + word}), syllable=False, weight=weight)
+
+
+_VOWEL_GROUPS = re.compile(r"[aeiouü]+")
 
 
 def _chunk_options(chunk: str, extra: bool) -> tuple[tuple[str, ...], ...]:
