@@ -73,7 +73,9 @@ def run_cli(list_path: Path, cp: Path, out_dir: Path, workers: int) -> dict[str,
     cmd = [sys.executable, "-c", "from screening.cli import main; main()", "screen", str(cp),
            "--output", str(out), "--alerts", str(alerts), "--list", str(list_path),
            "--workers", str(workers), "--quiet"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # A fixed hash seed: the engine's candidate order among equal index weights follows
+    # set iteration order, so two processes may break those ties differently (reported).
+    env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": str(ROOT)}
     start = time.perf_counter()
     child = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True)
@@ -99,7 +101,8 @@ def _read(path: Path) -> list[dict[str, str]]:
 
 
 def quality(cp: Path, truth: Path, alerts: Path) -> dict[str, float]:
-    planted = {r["id"]: r["entity_id"] for r in _read(truth)}
+    # The FtM loader prefixes ids with its source ("os-").
+    planted = {r["id"]: "os-" + r["entity_id"] for r in _read(truth)}
     hits: dict[str, set[str]] = {}
     for a in _read(alerts):
         hits.setdefault(a["id"], set()).add(a["entity_id"])
