@@ -202,7 +202,7 @@ def _near_legal_form(word: str) -> bool:
     for form in _TRAILING_FORMS:
         if abs(len(form) - len(word)) > 1:
             continue
-        limit = 1 if len(form) >= 3 or len(word) == len(form) else 0
+        limit = 1 if len(form) >= 3 or len(word) >= len(form) else 0
         if OSA.distance(word, form, score_cutoff=limit) <= limit:
             return True
     return False

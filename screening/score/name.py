@@ -66,6 +66,8 @@ TYPO_EDIT_COST = 0.15
 #: An organisation brand may also match on its letters alone, at this discount, which
 #: rescues misspelt brands whose syllables no longer read right (``Yakang`` for Yikang).
 ORG_LETTER_FACTOR = 0.9
+#: Letter similarity lost per edit in a brand of five letters or more.
+BRAND_EDIT_COST = 0.08
 #: Below this letter similarity two words are different words (Giovanni/Ivan), not a typo.
 WORD_TYPO_MIN = 0.74
 #: In organisation names a word is the unit and a Chinese word has about two syllables, so
@@ -196,8 +198,11 @@ def _han_slot(char: str, readings: tuple[str, ...]) -> Slot:
 @lru_cache(maxsize=65_536)
 def _latin_syllable_slot(part: str) -> Slot:
     keys = {"r:" + part, "c:" + part}
-    keys.update("p:" + r for r in pinyin_readings(part))
-    return Slot(text=part, keys=frozenset(keys), syllable=True)
+    readings = pinyin_readings(part)
+    keys.update("p:" + r for r in readings)
+    # Only Mandarin syllables count as "valid" for the different-syllable penalty: the Hong
+    # Kong inventory is so large that most misspellings land in it (``gak`` for gao).
+    return Slot(text=part, keys=frozenset(keys), syllable=bool(readings))
 
 
 @lru_cache(maxsize=65_536)
@@ -205,7 +210,7 @@ def _raw_slot(word: str) -> Slot:
     """A word that is not read as syllables; it weighs as many syllables as it has vowel
     groups, so a misspelt ``hailnu`` weighs what ``hai lun`` weighs and ``zhanv`` what
     ``zhang`` weighs."""
-    weight = max(1, len(_VOWEL_GROUPS.findall(word)))
+    weight = max(1, min(len(_VOWEL_GROUPS.findall(word)), round(len(word) / 3)))
     return Slot(text=word, keys=frozenset({"r:" + word}), syllable=False, weight=weight)
 
 
@@ -619,14 +624,18 @@ def compare_orgs(q: NameForm, c: NameForm, trace: bool = False) -> tuple[float, 
                 core_steps = [Step(qo.han, co.han, core, "Han name, legal form removed")]
             else:
                 core, core_steps = _aligned(qo.slots, co.slots, trace)
-                letters = ORG_LETTER_FACTOR * _text_similarity(
-                    "".join(x.text for x in qo.slots), "".join(x.text for x in co.slots)
-                )
+                q_brand = "".join(x.text for x in qo.slots)
+                c_brand = "".join(x.text for x in co.slots)
+                letters = _text_similarity(q_brand, c_brand)
+                if min(len(q_brand), len(c_brand)) >= 5:
+                    letters = max(letters, 1.0 - BRAND_EDIT_COST * OSA.distance(q_brand, c_brand))
+                letters *= ORG_LETTER_FACTOR
                 if letters > core:
                     core = letters
                     core_steps = [Step(qo.original_brand, co.original_brand, letters, "letters")]
             generic = _generic_similarity(qo.generic, co.generic)
-            score = ORG_DISTINCTIVE_WEIGHT * core + (1 - ORG_DISTINCTIVE_WEIGHT) * generic
+            # Generic words can only confirm a brand match, never make one.
+            score = core * (ORG_DISTINCTIVE_WEIGHT + (1 - ORG_DISTINCTIVE_WEIGHT) * generic)
             if score > best:
                 best = score
                 steps = core_steps
@@ -656,7 +665,8 @@ def compare_traced(
     else:
         score, steps = compare_persons(q, c, trace)
         method = "person"
-    return min(score, NEAR_EXACT_CAP), steps, method
+    # Rounded so that float noise (0.8 + 0.19 = 0.98999...) never decides a ranking.
+    return round(min(score, NEAR_EXACT_CAP), 6), steps, method
 
 
 def is_chinese_form(form: NameForm) -> bool:
