@@ -5,6 +5,8 @@ from __future__ import annotations
 import click
 
 from screening.cli.common import build_screener, list_option
+from screening.cli.config_option import config_option
+from screening.config import MatchSettings
 
 
 @click.command("check")
@@ -15,6 +17,7 @@ from screening.cli.common import build_screener, list_option
 @click.option("--threshold", type=float, default=None, help="Alert threshold (0..1).")
 @click.option("--limit", type=int, default=10, show_default=True)
 @list_option
+@config_option
 def check(
     name: str,
     schema: str | None,
@@ -23,9 +26,10 @@ def check(
     threshold: float | None,
     limit: int,
     list_paths: tuple[str, ...],
+    settings: MatchSettings,
 ) -> None:
     """Screen one NAME and print its matches with their explanations."""
-    screener = build_screener(list_paths)
+    screener = build_screener(list_paths, settings)
     matches = screener.screen(
         name,
         schema=schema,

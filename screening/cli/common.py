@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 import click
 
+from screening.config import MatchSettings
 from screening.screen import Screener
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -23,8 +24,10 @@ def list_option(func: F) -> F:
     )(func)
 
 
-def build_screener(list_paths: tuple[str, ...]) -> Screener:
+def build_screener(
+    list_paths: tuple[str, ...], settings: MatchSettings | None = None
+) -> Screener:
     """The bundled lists, or the given files when ``--list`` was used."""
     if list_paths:
-        return Screener.from_files(*list_paths)
-    return Screener.default()
+        return Screener.from_files(*list_paths, settings=settings)
+    return Screener.default(settings=settings)
