@@ -9,6 +9,7 @@ but rank below rarer shared keys, so a query never scans every name of a large l
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -23,6 +24,8 @@ from screening.score.name import NameForm, analyze_name, expand_list_name
 MAX_CANDIDATES = 60
 
 
+#: A query part whose keys file more names than this is too common to retrieve by.
+COMMON_POSTING = 2_000
 #: Rank penalty per slot of length difference between a query and a candidate name.
 LENGTH_PENALTY = 0.4
 
@@ -80,7 +83,15 @@ class NameIndex:
         one sharing a rare character and many readings of one syllable.
         """
         scores: dict[int, float] = defaultdict(float)
-        for group in form.key_groups():
+        groups = form.key_groups()
+        sizes = [sum(len(self.postings.get(k, ())) for k in g) for g in groups]
+        # Parts that are very common (the surname p:wang on a large list) cost the most and
+        # tell the least; they are left out unless nothing rarer is there.
+        rare = [g for g, n in zip(groups, sizes, strict=True) if n <= COMMON_POSTING]
+        if len(rare) < 2:
+            order = sorted(range(len(groups)), key=sizes.__getitem__)
+            rare = [groups[i] for i in order[:2]]
+        for group in rare:
             best: dict[int, float] = {}
             for key in group:
                 posting = self.postings.get(key)
@@ -93,12 +104,15 @@ class NameIndex:
             for ref_id, idf in best.items():
                 scores[ref_id] += 1.0 + idf / 100.0
         if len(scores) > limit:
-            # Among names covering as much of the query, prefer those of similar length.
+            # Among names covering as much of the query, prefer those of similar length;
+            # ties go to the lower index so results never depend on hash seeds.
             size = _size(form)
             sizes = self._sizes
-            for ref_id in scores:
-                scores[ref_id] -= LENGTH_PENALTY * abs(sizes[ref_id] - size)
-            ranked = sorted(scores, key=lambda r: (-scores[r], r))[:limit]
+            ranked = heapq.nsmallest(
+                limit,
+                scores,
+                key=lambda r: (LENGTH_PENALTY * abs(sizes[r] - size) - scores[r], r),
+            )
         else:
             ranked = sorted(scores)  # index order: results never depend on hash seeds
         return [self.refs[i] for i in ranked]

@@ -466,7 +466,8 @@ def _slot_similarity(a: Slot, b: Slot, cantonese: bool) -> tuple[float, str]:
     # One side is not a valid syllable: a misspelling of the other is likely. Count edits
     # rather than letters, so a short syllable with one typo is not over-punished.
     edits = min(OSA.distance(x, y) for x in a.alternatives() for y in b.alternatives())
-    if edits <= 2:
+    allowed = 1 if min(len(a.text), len(b.text)) <= 4 else 2
+    if edits <= allowed:
         best = max(best, 1.0 - TYPO_EDIT_COST * edits)
     return best, f"misspelt {a.text}/{b.text}"
 
@@ -484,12 +485,17 @@ def _reading_reason(a: Slot, b: Slot, reading: str) -> str:
     return f"{describe(a)} = {describe(b)}"
 
 
+def _share_cantonese(q: tuple[Slot, ...], c: tuple[Slot, ...]) -> bool:
+    q_keys = {k for s in q for k in s.keys if k.startswith("c:")}
+    return any(k in q_keys for s in c for k in s.keys)
+
+
 def _aligned(q: tuple[Slot, ...], c: tuple[Slot, ...], trace: bool) -> tuple[float, list[Step]]:
     """Mandarin pass, plus a Cantonese pass where exactly one side is Han script."""
     best = _align(q, c, trace)
     q_han = any(s.han for s in q)
     c_han = any(s.han for s in c)
-    if q_han != c_han:
+    if q_han != c_han and best[0] < 1.0 and _share_cantonese(q, c):
         other = _align(q, c, trace, cantonese=True)
         if other[0] > best[0]:
             best = other
@@ -521,55 +527,69 @@ def _align(
 
     Moves: skip a slot, pair two slots, or align one unsegmented word with two or three
     syllables of the other name (``hailnu`` ~ ``hai lun``). Credit is weighted by slot weight.
+    Back-pointers are only kept when ``trace`` asks for the alignment.
     """
     n, m = len(q), len(c)
     dp = [[0.0] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int, Step | None]]] = [
-        [(0, 0, None)] * (m + 1) for _ in range(n + 1)
-    ]
+    back: list[list[tuple[int, int, str, str, float, str]]] | None = (
+        [[(0, 0, "", "", 0.0, "")] * (m + 1) for _ in range(n + 1)] if trace else None
+    )
     for i in range(n + 1):
+        row = dp[i]
         for j in range(m + 1):
             if i == 0 and j == 0:
                 continue
             best = -1.0
-            move: tuple[int, int, Step | None] = (0, 0, None)
+            move = (0, 0, "", "", 0.0, "")
             if i > 0 and dp[i - 1][j] > best:
-                best, move = dp[i - 1][j], (i - 1, j, Step(q[i - 1].text, "", 0.0, "unmatched"))
-            if j > 0 and dp[i][j - 1] > best:
-                best, move = dp[i][j - 1], (i, j - 1, Step("", c[j - 1].text, 0.0, "unmatched"))
+                best = dp[i - 1][j]
+                if back is not None:
+                    move = (i - 1, j, q[i - 1].text, "", 0.0, "unmatched")
+            if j > 0 and row[j - 1] > best:
+                best = row[j - 1]
+                if back is not None:
+                    move = (i, j - 1, "", c[j - 1].text, 0.0, "unmatched")
             if i > 0 and j > 0:
                 a, b = q[i - 1], c[j - 1]
                 sim, why = slot_similarity(a, b, cantonese)
-                credit = sim * (a.weight + b.weight) / 2
-                if dp[i - 1][j - 1] + credit > best:
-                    best = dp[i - 1][j - 1] + credit
-                    move = (i - 1, j - 1, Step(a.text, b.text, sim, why))
-                for k in range(2, MAX_MERGE + 1):
-                    if j - k >= 0 and not a.syllable and all(s.syllable for s in c[j - k : j]):
-                        group = c[j - k : j]
-                        r = _text_similarity(a.text, "".join(s.text for s in group))
-                        credit = r * (a.weight + sum(s.weight for s in group)) / 2
-                        if r >= MERGE_MIN and dp[i - 1][j - k] + credit > best:
-                            best = dp[i - 1][j - k] + credit
+                value = dp[i - 1][j - 1] + sim * (a.weight + b.weight) / 2
+                if value > best:
+                    best = value
+                    if back is not None:
+                        move = (i - 1, j - 1, a.text, b.text, sim, why)
+                if not a.syllable or not b.syllable:
+                    for k in range(2, MAX_MERGE + 1):
+                        if j - k >= 0 and not a.syllable and all(s.syllable for s in c[j - k : j]):
+                            group = c[j - k : j]
                             joined = "".join(s.text for s in group)
-                            move = (i - 1, j - k, Step(a.text, joined, r, "spelling"))
-                    if i - k >= 0 and not b.syllable and all(s.syllable for s in q[i - k : i]):
-                        group = q[i - k : i]
-                        r = _text_similarity("".join(s.text for s in group), b.text)
-                        credit = r * (b.weight + sum(s.weight for s in group)) / 2
-                        if r >= MERGE_MIN and dp[i - k][j - 1] + credit > best:
-                            best = dp[i - k][j - 1] + credit
+                            r = _text_similarity(a.text, joined)
+                            value = dp[i - 1][j - k] + r * (
+                                a.weight + sum(s.weight for s in group)
+                            ) / 2
+                            if r >= MERGE_MIN and value > best:
+                                best = value
+                                if back is not None:
+                                    move = (i - 1, j - k, a.text, joined, r, "spelling")
+                        if i - k >= 0 and not b.syllable and all(s.syllable for s in q[i - k : i]):
+                            group = q[i - k : i]
                             joined = "".join(s.text for s in group)
-                            move = (i - k, j - 1, Step(joined, b.text, r, "spelling"))
-            dp[i][j] = best
-            back[i][j] = move
+                            r = _text_similarity(joined, b.text)
+                            value = dp[i - k][j - 1] + r * (
+                                b.weight + sum(s.weight for s in group)
+                            ) / 2
+                            if r >= MERGE_MIN and value > best:
+                                best = value
+                                if back is not None:
+                                    move = (i - k, j - 1, joined, b.text, r, "spelling")
+            row[j] = best
+            if back is not None:
+                back[i][j] = move
     steps: list[Step] = []
-    if trace:
+    if back is not None:
         i, j = n, m
         while i > 0 or j > 0:
-            pi, pj, step = back[i][j]
-            if step is not None:
-                steps.append(step)
+            pi, pj, qt, ct, sim, why = back[i][j]
+            steps.append(Step(qt, ct, sim, why))
             i, j = pi, pj
         steps.reverse()
     total = max(sum(s.weight for s in q), sum(s.weight for s in c), 1e-9)
