@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 from generate import write_counterparties, write_list  # noqa: E402
 
 from screening import Query, Screener, load_list  # noqa: E402
-from screening.bulk import screen_csv  # noqa: E402
+from screening.bulk import Columns, QueryKey, _KeyMaker, screen_csv  # noqa: E402
 
 _SCREENER: Screener | None = None
 
@@ -118,11 +118,11 @@ def quality(cp: Path, truth: Path, alerts: Path) -> dict[str, float]:
     }
 
 
-def _exhaustive(query: tuple[str, str | None]) -> set[str]:
+def _exhaustive(key: QueryKey) -> set[str]:
     assert _SCREENER is not None
-    name, schema = query
-    return {m.entity.id for m in _SCREENER.screen_query(Query(name=name, schema=schema),
-                                                        use_index=False, limit=1000)}
+    name, schema, birth_date, country = key
+    query = Query(name=name, schema=schema, birth_date=birth_date, country=country)
+    return {m.entity.id for m in _SCREENER.screen_query(query, use_index=False, limit=10_000)}
 
 
 def agreement(screener: Screener, cp: Path, truth: Path, alerts: Path, n: int,
@@ -137,8 +137,12 @@ def agreement(screener: Screener, cp: Path, truth: Path, alerts: Path, n: int,
     indexed: dict[str, set[str]] = {}
     for a in _read(alerts):
         indexed.setdefault(a["id"], set()).add(a["entity_id"])
-    schema = {"person": "Person", "company": "Company"}
-    queries = [(rows[i]["name"], schema.get(rows[i]["type"])) for i in ids]
+    header = ["name", "type", "birth_date", "country"]
+    maker = _KeyMaker(header, Columns(name="name", schema="type", birth_date="birth_date",
+                                      country="country"))
+    keys = [maker.key([rows[i][c] for c in header]) for i in ids]
+    queries = [k for k in keys if not isinstance(k, str)]
+    ids = [i for i, k in zip(ids, keys, strict=True) if not isinstance(k, str)]
     _SCREENER = screener
     start = time.perf_counter()
     with multiprocessing.get_context("fork").Pool(workers) as pool:
