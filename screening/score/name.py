@@ -242,27 +242,39 @@ def _alone(slot: Slot) -> Slot:
     return attrs.evolve(slot, alone=True)
 
 
+def _word_options(word: str, extra: bool) -> list[tuple[str, ...]] | None:
+    """Syllable readings of one word, best first, or ``None`` if it is not romanized Chinese."""
+    chunks = [c for c in word.split("-") if c]
+    if not chunks or any(c.isdigit() for c in chunks):
+        return None
+    options: list[tuple[str, ...]] = [()]
+    for chunk in chunks:
+        found = _chunk_options(chunk, extra)
+        if not found:
+            return None
+        options = [(*o, *f) for o in options for f in found][:4]
+    return options
+
+
 def _sinitic_words(
     words: list[str],
 ) -> tuple[tuple[tuple[Slot, ...], ...], tuple[tuple[tuple[Slot, ...], ...], ...]] | None:
-    """Slots of a name that reads as romanized Chinese, with alternative readings."""
+    """Slots of a name that reads as romanized Chinese, with alternative readings.
+
+    A name reads as Chinese when at least half of its words are syllable sequences; the
+    other words (misspellings such as ``Zhng``, or an English given name) stay whole.
+    """
     extra = len(words) == 1
-    per_word: list[list[tuple[str, ...]]] = []
-    for word in words:
-        chunks = [c for c in word.split("-") if c]
-        if not chunks or any(c.isdigit() for c in chunks):
-            return None
-        options: list[tuple[str, ...]] = [()]
-        for chunk in chunks:
-            found = _chunk_options(chunk, extra)
-            if not found:
-                return None
-            options = [(*o, *f) for o in options for f in found][:4]
-        per_word.append(options)
-    primary = tuple(_word_slots(opts[0]) for opts in per_word)
+    per_word = [_word_options(w, extra) for w in words]
+    if sum(o is not None for o in per_word) * 2 < len(words):
+        return None
+    primary = tuple(
+        _word_slots(opts[0]) if opts else (_raw_slot(w.replace("-", "")),)
+        for w, opts in zip(words, per_word, strict=True)
+    )
     alternatives = []
     for wi, opts in enumerate(per_word):
-        for alt in opts[1:]:
+        for alt in (opts or [])[1:]:
             alt_word = _word_slots(alt)
             alternatives.append((*primary[:wi], alt_word, *primary[wi + 1 :]))
     return primary, tuple(alternatives[:4])
