@@ -50,6 +50,7 @@ class NameIndex:
     def __init__(self, entities: Iterable[Entity]) -> None:
         self.refs: list[NameRef] = []
         self._sizes: list[int] = []
+        self._keys: list[frozenset[str]] = []
         postings: dict[str, list[int]] = defaultdict(list)
         for entity in entities:
             seen: set[str] = set()
@@ -63,7 +64,9 @@ class NameIndex:
                         ref_id = len(self.refs)
                         self.refs.append(NameRef(entity.id, name, form, weak))
                         self._sizes.append(_size(form))
-                        for key in form.blocking_keys():
+                        keys = form.blocking_keys()
+                        self._keys.append(frozenset(keys))
+                        for key in keys:
                             postings[key].append(ref_id)
         self.postings: dict[str, list[int]] = dict(postings)
         total = max(len(self.refs), 1)
@@ -87,10 +90,12 @@ class NameIndex:
         sizes = [sum(len(self.postings.get(k, ())) for k in g) for g in groups]
         # Parts that are very common (the surname p:wang on a large list) cost the most and
         # tell the least; they are left out unless nothing rarer is there.
-        rare = [g for g, n in zip(groups, sizes, strict=True) if n <= COMMON_POSTING]
-        if len(rare) < 2:
-            order = sorted(range(len(groups)), key=sizes.__getitem__)
-            rare = [groups[i] for i in order[:2]]
+        order = sorted(range(len(groups)), key=sizes.__getitem__)
+        rare_ids = [i for i in order if sizes[i] <= COMMON_POSTING] or order[:2]
+        if len(rare_ids) < 2:
+            rare_ids = order[:2]
+        rare = [groups[i] for i in rare_ids]
+        common = [groups[i] for i in order if i not in rare_ids]
         for group in rare:
             best: dict[int, float] = {}
             for key in group:
@@ -103,6 +108,13 @@ class NameIndex:
                         best[ref_id] = idf
             for ref_id, idf in best.items():
                 scores[ref_id] += 1.0 + idf / 100.0
+        # Common parts still count for the names already found, checked against each name's
+        # own keys rather than by walking their long posting lists.
+        keysets = self._keys
+        for group in common:
+            for ref_id in scores:
+                if not keysets[ref_id].isdisjoint(group):
+                    scores[ref_id] += 1.0
         if len(scores) > limit:
             # Among names covering as much of the query, prefer those of similar length;
             # ties go to the lower index so results never depend on hash seeds.
