@@ -25,7 +25,7 @@ MAX_CANDIDATES = 60
 
 
 #: A query part whose keys file more names than this is too common to retrieve by.
-COMMON_POSTING = 2_000
+COMMON_POSTING = 400
 #: Rank penalty per slot of length difference between a query and a candidate name.
 LENGTH_PENALTY = 0.4
 
