@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import math
 import re
-import sys
+import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -37,11 +37,6 @@ import attrs
 from screening.config import MatchSettings
 from screening.errors import ConfigError
 from screening.model import SCHEMAS
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10 needs the tomli backport
-    import tomli as tomllib
 
 #: The file looked up in the working directory when no ``--config`` is given.
 DEFAULT_FILENAME = "screening.toml"

@@ -1013,7 +1013,7 @@ def write_report(
                     )
                 )
                 figures.append(name)
-    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     report = directory / "report.md"
     report.write_text(
         render_report(

@@ -236,7 +236,7 @@ def tune(
     if write_config:
         target = config_path() or Path(DEFAULT_FILENAME)
         tuned = _tuned_settings(settings, recs)
-        now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
+        now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d")
         row = main_rec.at_threshold
         comment = (
             f"Written by screening tune on {now} from {labelled_file.path}\n"

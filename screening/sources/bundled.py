@@ -16,7 +16,7 @@ Parsing happens once per process (memoised): the bundle is immutable, and buildi
 from __future__ import annotations
 
 import hashlib
-import sys
+import tomllib
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
@@ -27,11 +27,6 @@ import attrs
 
 from screening.errors import InvalidEntityError, ListFormatError
 from screening.model import Designation, Entity, Identifier, ListSource, parse_partial_date
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10 needs the tomli backport
-    import tomli as tomllib
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable

@@ -24,14 +24,14 @@ import json
 import os
 import re
 import shutil
-import sys
 import tempfile
+import tomllib
 import types
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -40,11 +40,6 @@ import attrs
 from screening import __version__
 from screening.errors import ConfigError, FetchError
 from screening.model import Entity, ListSource
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - the package supports 3.10, where only the sources file needs 3.11
-    tomllib = None
 
 #: Name of the manifest written at the top of a fetch directory.
 MANIFEST_NAME = "manifest.json"
@@ -365,8 +360,6 @@ def load_sources_file(
     ``include_defaults = false`` at the top drops ``base`` so that only the file's sources
     exist (used for mirrors and tests). The format is described in ``docs/lists.md``.
     """
-    if tomllib is None:  # pragma: no cover - Python 3.10 only
-        raise ConfigError("reading a sources file needs Python 3.11 or later (tomllib)")
     where = os.fspath(path)
     try:
         with open(path, "rb") as fh:
@@ -403,7 +396,7 @@ def load_sources_file(
 
 
 def _utc_now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def read_manifest(directory: str | os.PathLike[str]) -> dict[str, Any]:

@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +22,6 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-import tomllib
 
 from screening.errors import ListFormatError
 from screening.model import Entity, parse_partial_date
