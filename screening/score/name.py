@@ -225,9 +225,12 @@ def _chunk_options(chunk: str, extra: bool) -> tuple[tuple[str, ...], ...]:
     options = tuple(
         seg for seg in segmentations(chunk, extra) if len(seg) <= MAX_SYLLABLES_PER_WORD
     )
-    canto = segment_cantonese(chunk)
-    if canto and canto not in options:
-        options = (*options, canto)
+    if not options or len(options[0]) > 2:
+        # A run-together Hong Kong spelling (``kachiu``), where Mandarin reads none or
+        # needs more syllables; never in place of a Mandarin syllable (``yang``, not ya-ng).
+        canto = segment_cantonese(chunk)
+        if canto and canto not in options:
+            options = (*options, canto)
     return options
 
 
