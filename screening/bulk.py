@@ -742,6 +742,14 @@ class _AtomicFile:
     def __init__(self, target: str | Path) -> None:
         self.target = Path(target)
         directory = self.target.parent
+        # An output folder that does not exist yet is created, as ``--output out/x.csv``
+        # users expect; one that cannot be created is a clear error naming it.
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputFileError(
+                f"cannot create the output folder: {exc.strerror or exc}", path=str(directory)
+            ) from exc
         fd, tmp = tempfile.mkstemp(
             prefix=f".{self.target.name}.", suffix=".partial", dir=directory or "."
         )

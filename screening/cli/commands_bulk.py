@@ -9,6 +9,8 @@ import click
 
 from screening.bulk import screen_csv
 from screening.cli.common import build_screener, list_option
+from screening.cli.config_option import config_option
+from screening.config import MatchSettings
 from screening.errors import ScreeningError
 
 
@@ -36,6 +38,7 @@ from screening.errors import ScreeningError
               help="Encoding of INPUT.csv (a UTF-8 byte-order mark is handled).")
 @click.option("--delimiter", default=None, help="Field delimiter. Default: sniffed.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress line (the summary is printed).")
+@config_option
 def screen(
     input_path: str,
     output: str,
@@ -51,6 +54,7 @@ def screen(
     encoding: str,
     delimiter: str | None,
     quiet: bool,
+    settings: MatchSettings,
 ) -> None:
     """Screen every row of INPUT.csv against the lists.
 
@@ -59,7 +63,7 @@ def screen(
     """
     started = time.perf_counter()
     try:
-        screener = build_screener(list_paths)
+        screener = build_screener(list_paths, settings)
     except ScreeningError as exc:
         raise click.ClickException(str(exc)) from None
     build_seconds = time.perf_counter() - started

@@ -24,7 +24,9 @@ def small_lists(monkeypatch: pytest.MonkeyPatch) -> None:
         Entity(id="p-zhu", schema="Person", names=("ZHU Hailun",)),
         Entity(id="c-hik", schema="Company", names=("Hikvision",)),
     ]
-    monkeypatch.setattr(commands_bulk, "build_screener", lambda paths: Screener(entities))
+    monkeypatch.setattr(
+        commands_bulk, "build_screener", lambda paths, settings=None: Screener(entities)
+    )
 
 
 def read(path: Path) -> list[dict[str, str]]:
@@ -129,3 +131,21 @@ def test_sample_file_against_bundled_lists_finds_the_planted_hits(tmp_path: Path
     # A screening run that alerts on a large share of ordinary customers is useless.
     false_rows = alerted - {t["id"] for t in truth}
     assert len(false_rows) < 0.02 * len(rows)
+
+
+
+@pytest.mark.usefixtures("small_lists")
+def test_output_folder_is_created(tmp_path: Path) -> None:
+    """``--output out/x.csv`` into a folder that does not exist yet works, as users expect."""
+    src = tmp_path / "in.csv"
+    src.write_text("id,name\n1,Chu Hai-lun\n", encoding="utf-8")
+    out = tmp_path / "new" / "deeper" / "out.csv"
+    alerts = tmp_path / "new" / "alerts.csv"
+    result = CliRunner().invoke(
+        main,
+        ["screen", str(src), "--output", str(out), "--alerts", str(alerts), "--workers", "1",
+         "--quiet"],
+    )
+    assert result.exit_code == 0, result.output
+    assert read(out)[0]["top_entity_id"] == "p-zhu"
+    assert read(alerts)[0]["entity_id"] == "p-zhu"
