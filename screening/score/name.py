@@ -59,7 +59,7 @@ SYLLABLE_SUBSTITUTION_FACTOR = 0.4
 SYLLABLE_ONE_EDIT_FACTOR = 0.72
 #: Weight of the distinctive words (the brand) in an organisation score; the rest goes to
 #: generic words (trade, place). A side without generic words scores this much on them.
-ORG_DISTINCTIVE_WEIGHT = 0.8
+ORG_DISTINCTIVE_WEIGHT = 0.7
 ORG_MISSING_GENERIC = 0.95
 #: Similarity lost per edit when a non-syllable is a misspelt syllable (``zhy`` for zhu).
 TYPO_EDIT_COST = 0.15
@@ -74,7 +74,7 @@ WORD_TYPO_MIN = 0.74
 #: each syllable (or Han character) weighs half a word, however the words are spaced.
 ORG_SYLLABLE_WEIGHT = 0.5
 #: A merge of one misspelt word with several syllables must be at least this similar.
-MERGE_MIN = 0.74
+MERGE_MIN = 0.8
 #: Similarity of slots equal through a reading or romanization table, not letter for letter.
 READING_EQUAL = 0.985
 CANTONESE_EQUAL = 0.98
@@ -144,6 +144,8 @@ class NameForm:
     #: Organisation view: distinctive slots (the brand) and generic words (trade, place).
     org: tuple[OrgForm, ...] = ()
     notes: tuple[str, ...] = ()
+    #: Written ``SURNAME, Given``: the order is known, so two such names are never reordered.
+    ordered: bool = False
 
     @property
     def flat(self) -> tuple[Slot, ...]:
@@ -306,6 +308,15 @@ def _han_person_slots(han: str) -> tuple[tuple[Slot, ...], ...]:
     return (sur, giv)
 
 
+def _has_caps_word(text: str) -> bool:
+    return any(len(w) >= 2 and w.isupper() for w in text.split())
+
+
+def _tail_is_name_part(tail: str) -> bool:
+    """Both sides of the comma hold a name part (not a suffix such as ``Jr``)."""
+    return tail.strip().lower().rstrip(".") not in ("jr", "sr", "ii", "iii")
+
+
 def _latin_words(text: str) -> list[str]:
     ascii_text = unidecode(text) if not text.isascii() else text
     return split_words(ascii_text)
@@ -362,6 +373,7 @@ def analyze_name(name: str, schema: str | None = None) -> NameForm:
     if text != name.strip():
         notes.append("unicode clean-up (NFKC, invisible characters, homoglyphs)")
     han = ""
+    ordered = False
     slots: tuple[tuple[Slot, ...], ...] = ()
     alternatives: tuple[tuple[tuple[Slot, ...], ...], ...] = ()
     org: list[OrgForm] = []
@@ -392,6 +404,12 @@ def analyze_name(name: str, schema: str | None = None) -> NameForm:
             if folded:
                 notes.append("legal form folded: " + " ".join(folded))
         normalized = " ".join(w.replace("-", "") for w in words)
+        head, comma, tail = text.partition(",")
+        ordered = bool(comma) and "," not in tail and bool(head.strip()) and bool(tail.strip())
+        if ordered and _has_caps_word(tail) and not _has_caps_word(head):
+            ordered = False  # "Quanguo, CHEN": the capitals, not the comma, mark the surname
+        if ordered and not _tail_is_name_part(tail):
+            ordered = False
     return NameForm(
         original=name,
         kind=kind,
@@ -401,6 +419,7 @@ def analyze_name(name: str, schema: str | None = None) -> NameForm:
         alternatives=alternatives,
         org=tuple(org),
         notes=tuple(notes),
+        ordered=ordered,
     )
 
 
@@ -620,10 +639,11 @@ def compare_persons(
     best: tuple[float, list[Step]] = (-1.0, [])
     for c_words in (c.slots, *c.alternatives):
         cand = tuple(s for w in c_words for s in w)
-        both_han = bool(q.han) and bool(c.han)
+        # Two Han names are both written surname first, and two "SURNAME, Given" names say
+        # which part is the surname: those are never reordered.
+        fixed = (bool(q.han) and bool(c.han)) or (q.ordered and c.ordered)
         for q_words in (q.slots, *q.alternatives):
-            # Two Han names are both written surname first: no reordering.
-            orders = [tuple(s for w in q_words for s in w)] if both_han else _rotations(q_words)
+            orders = [tuple(s for w in q_words for s in w)] if fixed else _rotations(q_words)
             for order in orders:
                 score, steps = _aligned(order, cand, trace)
                 if score > best[0]:
@@ -662,7 +682,10 @@ def compare_orgs(q: NameForm, c: NameForm, trace: bool = False) -> tuple[float, 
                 q_brand = "".join(x.text for x in qo.slots)
                 c_brand = "".join(x.text for x in co.slots)
                 letters = _text_similarity(q_brand, c_brand)
-                if min(len(q_brand), len(c_brand)) >= 5:
+                misspelt = not all(x.syllable for x in (*qo.slots, *co.slots))
+                if misspelt and min(len(q_brand), len(c_brand)) >= 5:
+                    # Only where one brand does not read as syllables: Hongtu and Hongdu
+                    # both read fine and are two companies, Hikvsion is a typo.
                     letters = max(letters, 1.0 - BRAND_EDIT_COST * OSA.distance(q_brand, c_brand))
                 letters *= ORG_LETTER_FACTOR
                 if letters > core:

@@ -143,6 +143,12 @@ def is_cantonese_syllable(spelling: str) -> bool:
     return spelling in CANTONESE_HK
 
 
+def _single_ok(part: str, start: int, length: int) -> bool:
+    """One-letter syllables: a whole word, or a/e/o opening a word (``E'xiang``); never
+    inside a word, where they would turn misspellings into syllable noise."""
+    return len(part) > 1 or length == 1 or (start == 0 and part in "aeo")
+
+
 #: Longest loose syllable in any system, bounding the segmentation search.
 MAX_SYLLABLE = 7
 
@@ -167,7 +173,7 @@ def segment(word: str) -> tuple[str, ...] | None:
         for j in range(min(n, i + MAX_SYLLABLE), i, -1):
             part = word[i:j]
             rest = best[j]
-            if rest is None or part not in table or (len(part) == 1 and n > 1):
+            if rest is None or part not in table or not _single_ok(part, i, n):
                 continue
             penalty = 0 if part in PINYIN else 1
             cand = (rest[0] + 1, rest[1] + penalty, (part, *rest[2]))
@@ -200,7 +206,7 @@ def segmentations(word: str, extra: bool = False, limit: int = 4) -> tuple[tuple
             found.append(acc)
             return
         for j in range(min(len(word), i + MAX_SYLLABLE), i, -1):
-            if word[i:j] in table and (j - i > 1 or len(word) == 1):
+            if word[i:j] in table and _single_ok(word[i:j], i, len(word)):
                 walk(j, (*acc, word[i:j]))
 
     walk(0, ())
