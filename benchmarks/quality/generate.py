@@ -344,7 +344,15 @@ def _reading_key(name: str) -> str:
 
 
 def _listed_keys(w: World) -> set[str]:
-    return {_reading_key(x) for e in w.entities for x in e.names}
+    """Reading keys of every listed name, and its words run together in either order
+    (``Lijun`` is LI Jun written as one word, not a partial name)."""
+    keys = set()
+    for e in w.entities:
+        for x in e.names:
+            key = _reading_key(x)
+            words = key.split()
+            keys.update({key, "".join(words), "".join(reversed(words))})
+    return keys
 
 
 def negatives(w: World, n: int = 1500) -> Iterator[Labelled]:

@@ -109,12 +109,16 @@ class Slot:
     #: The slot is a whole one-syllable word (typically a surname, or a one-character given
     #: name): a different syllable there is a different name even one letter away.
     alone: bool = False
+    #: A Hong Kong Cantonese spelling (``hiu``, ``kwok``), valid although not Mandarin.
+    hk: bool = False
 
-    def alternatives(self) -> tuple[str, ...]:
-        """Texts to compare letter by letter: as written, then pinyin readings."""
-        alts = [self.text]
-        alts.extend(k[2:] for k in self.keys if k.startswith("p:") and k[2:] != self.text)
-        return tuple(alts)
+    def alternatives(self, cantonese: bool = False) -> tuple[str, ...]:
+        """Texts to compare letter by letter: as written (Latin), then the readings of the
+        pass being run (pinyin, or Hong Kong spellings)."""
+        prefix = "c:" if cantonese else "p:"
+        alts = [] if (self.han and cantonese) else [self.text]
+        alts.extend(k[2:] for k in sorted(self.keys) if k.startswith(prefix) and k[2:] not in alts)
+        return tuple(alts) or (self.text,)
 
 
 @attrs.frozen(slots=True)
@@ -204,7 +208,9 @@ def _latin_syllable_slot(part: str) -> Slot:
     keys.update("p:" + r for r in readings)
     # Only Mandarin syllables count as "valid" for the different-syllable penalty: the Hong
     # Kong inventory is so large that most misspellings land in it (``gak`` for gao).
-    return Slot(text=part, keys=frozenset(keys), syllable=bool(readings))
+    return Slot(
+        text=part, keys=frozenset(keys), syllable=bool(readings), hk=is_cantonese_syllable(part)
+    )
 
 
 @lru_cache(maxsize=65_536)
@@ -438,7 +444,7 @@ def _text_similarity(a: str, b: str) -> float:
     return max(Indel.normalized_similarity(a, b), OSA.normalized_similarity(a, b))
 
 
-_SLOT_CACHE: dict[tuple[str, str, bool, str, str, bool, bool], tuple[float, str]] = {}
+_SLOT_CACHE: dict[tuple[str, str, bool, bool, str, str, bool, bool, bool], tuple[float, str]] = {}
 #: Slot pairs remembered; names repeat syllables, so the cache stays small and hot.
 SLOT_CACHE_SIZE = 500_000
 
@@ -450,7 +456,8 @@ def slot_similarity(a: Slot, b: Slot, cantonese: bool = False) -> tuple[float, s
     spellings (``c:``) are compared in separate passes, never mixed within one name.
     """
     key = (
-        a.text, a.han, a.syllable or a.alone, b.text, b.han, b.syllable or b.alone, cantonese
+        a.text, a.han, a.syllable or a.hk, a.alone, b.text, b.han, b.syllable or b.hk, b.alone,
+        cantonese,
     )  # fmt: skip
     found = _SLOT_CACHE.get(key)
     if found is None:
@@ -485,11 +492,11 @@ def _slot_similarity(a: Slot, b: Slot, cantonese: bool) -> tuple[float, str]:
         return 0.0, f"different characters {a.han}/{b.han}"
     best = 0.0
     one_edit = False
-    for x in a.alternatives():
-        for y in b.alternatives():
+    for x in a.alternatives(cantonese):
+        for y in b.alternatives(cantonese):
             best = max(best, _text_similarity(x, y))
             one_edit = one_edit or OSA.distance(x, y) <= 1
-    if a.syllable and b.syllable:
+    if (a.syllable or a.hk) and (b.syllable or b.hk):
         lenient = one_edit and not (a.alone or b.alone)
         factor = SYLLABLE_ONE_EDIT_FACTOR if lenient else SYLLABLE_SUBSTITUTION_FACTOR
         return best * factor, f"different syllables {a.text}/{b.text}"
@@ -499,7 +506,9 @@ def _slot_similarity(a: Slot, b: Slot, cantonese: bool) -> tuple[float, str]:
         return best, f"spelling {a.text}/{b.text}"
     # One side is not a valid syllable: a misspelling of the other is likely. Count edits
     # rather than letters, so a short syllable with one typo is not over-punished.
-    edits = min(OSA.distance(x, y) for x in a.alternatives() for y in b.alternatives())
+    edits = min(
+        OSA.distance(x, y) for x in a.alternatives(cantonese) for y in b.alternatives(cantonese)
+    )
     allowed = 1 if min(len(a.text), len(b.text)) <= 4 else 2
     if edits <= allowed:
         best = max(best, 1.0 - TYPO_EDIT_COST * edits)
