@@ -26,6 +26,8 @@ MAX_CANDIDATES = 60
 
 #: A query part whose keys file more names than this is too common to retrieve by.
 COMMON_POSTING = 400
+#: Spellings of one entity among the candidates of one query, at most.
+SPELLINGS_PER_ENTITY = 2
 #: Rank penalty per slot of length difference between a query and a candidate name.
 LENGTH_PENALTY = 0.4
 
@@ -86,7 +88,9 @@ class NameIndex:
         one sharing a rare character and many readings of one syllable.
         """
         scores: dict[int, float] = defaultdict(float)
-        groups = form.key_groups()
+        weighted = form.key_groups()
+        groups = [g for g, _ in weighted]
+        weights = {id(g): w for g, w in weighted}
         sizes = [sum(len(self.postings.get(k, ())) for k in g) for g in groups]
         # Parts that are very common (the surname p:wang on a large list) cost the most and
         # tell the least; they are left out unless nothing rarer is there.
@@ -106,25 +110,39 @@ class NameIndex:
                 for ref_id in posting:
                     if best.get(ref_id, 0.0) < idf:
                         best[ref_id] = idf
+            weight = weights[id(group)]
             for ref_id, idf in best.items():
-                scores[ref_id] += 1.0 + idf / 100.0
+                scores[ref_id] += weight + idf / 100.0
         # Common parts still count for the names already found, checked against each name's
         # own keys rather than by walking their long posting lists.
         keysets = self._keys
         for group in common:
+            weight = weights[id(group)]
             for ref_id in scores:
                 if not keysets[ref_id].isdisjoint(group):
-                    scores[ref_id] += 1.0
+                    scores[ref_id] += weight
         if len(scores) > limit:
             # Among names covering as much of the query, prefer those of similar length;
             # ties go to the lower index so results never depend on hash seeds.
             size = _size(form)
             sizes = self._sizes
-            ranked = heapq.nsmallest(
-                limit,
+            pool = heapq.nsmallest(
+                limit * 4,
                 scores,
                 key=lambda r: (LENGTH_PENALTY * abs(sizes[r] - size) - scores[r], r),
             )
+            # At most two spellings per entity, so that one entity's many aliases do not
+            # crowd other entities out of the candidates.
+            ranked = []
+            per_entity: dict[str, int] = defaultdict(int)
+            refs = self.refs
+            for ref_id in pool:
+                entity_id = refs[ref_id].entity_id
+                if per_entity[entity_id] < SPELLINGS_PER_ENTITY:
+                    per_entity[entity_id] += 1
+                    ranked.append(ref_id)
+                    if len(ranked) == limit:
+                        break
         else:
             ranked = sorted(scores)  # index order: results never depend on hash seeds
         return [self.refs[i] for i in ranked]

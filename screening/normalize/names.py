@@ -276,7 +276,9 @@ GENERIC_ORG_WORDS: frozenset[str] = frozenset(
         "keji", "jishu", "dianzi", "xinxi", "wangluo", "maoyi", "jixie", "shiye", "kaifa",
         "touzi", "guoji", "shuzi", "zhineng", "ruanjian", "tongxin", "gongcheng", "shebei",
         "cailiao", "huagong", "yiyao", "shengwu", "jinchukou", "fazhan", "wuliu", "nengyuan",
-        "ziyuan", "kexue", "yanjiusuo", "zhongguo",
+        "ziyuan", "kexue", "yanjiusuo", "zhongguo", "ventures", "venture", "partners",
+        "solutions", "consulting", "management", "associates", "supply", "supplies",
+        "traders", "agency", "media", "general", "united", "overseas", "worldwide",
         *CHINESE_PLACES,
     }
 )  # fmt: skip

@@ -159,37 +159,35 @@ class NameForm:
     def is_han(self) -> bool:
         return bool(self.han)
 
-    def key_groups(self) -> list[set[str]]:
-        """Blocking keys grouped by the part of the name they come from."""
-        groups: list[set[str]] = []
+    def key_groups(self) -> list[tuple[set[str], float]]:
+        """Blocking keys grouped by the part of the name they come from, with the part's
+        weight in retrieval: syllables and words 1, an organisation's trade words 0.5.
+
+        Slot keys find romanization and script variants; prefix and suffix keys of whole
+        words find misspellings, since one typo rarely touches both ends of a word. Trade
+        words (``Microelectronics``) tell apart the many companies sharing one brand.
+        """
+        groups: list[tuple[set[str], float]] = []
         words = [*self.slots, *(w for alt in self.alternatives for w in alt)]
         words.extend(o.slots for o in self.org)
         for word in words:
             for slot in word:
-                groups.append(set(slot.keys))
+                groups.append((set(slot.keys), 1.0))
             text = "".join(s.text for s in word)
             if len(text) >= 4 and not any(s.han for s in word):
-                groups.append({"pre:" + text[:3]})
-                groups.append({"suf:" + text[-3:]})
+                groups.append(({"pre:" + text[:3]}, 1.0))
+                groups.append(({"suf:" + text[-3:]}, 1.0))
+        for org in self.org:
+            for trade in org.generic.split():
+                if len(trade) >= 4 and trade not in CHINESE_PLACES:
+                    groups.append(
+                        ({"g:" + trade, "gpre:" + trade[:4], "gsuf:" + trade[-4:]}, 0.5)
+                    )
         return groups
 
     def blocking_keys(self) -> set[str]:
-        """Keys under which the index files this name (and looks a query up).
-
-        Slot keys find romanization and script variants; prefix and suffix keys of whole
-        words find misspellings, since one typo rarely touches both ends of a word.
-        """
-        keys: set[str] = set()
-        words = [*self.slots, *(w for alt in self.alternatives for w in alt)]
-        words.extend(o.slots for o in self.org)
-        for word in words:
-            for slot in word:
-                keys.update(slot.keys)
-            text = "".join(s.text for s in word)
-            if len(text) >= 4 and not any(s.han for s in word):
-                keys.add("pre:" + text[:3])
-                keys.add("suf:" + text[-3:])
-        return keys
+        """Keys under which the index files this name: every key of :meth:`key_groups`."""
+        return {key for group, _ in self.key_groups() for key in group}
 
 
 @lru_cache(maxsize=65_536)
