@@ -27,7 +27,7 @@ MAX_CANDIDATES = 60
 #: A query part whose keys file more names than this is too common to retrieve by.
 COMMON_POSTING = 400
 #: Spellings of one entity among the candidates of one query, at most.
-SPELLINGS_PER_ENTITY = 2
+SPELLINGS_PER_ENTITY = 3
 #: Rank penalty per slot of length difference between a query and a candidate name.
 LENGTH_PENALTY = 0.4
 
@@ -131,7 +131,7 @@ class NameIndex:
                 scores,
                 key=lambda r: (LENGTH_PENALTY * abs(sizes[r] - size) - scores[r], r),
             )
-            # At most two spellings per entity, so that one entity's many aliases do not
+            # At most three spellings per entity, so that one entity's many aliases do not
             # crowd other entities out of the candidates.
             ranked = []
             per_entity: dict[str, int] = defaultdict(int)
