@@ -8,7 +8,7 @@ import time
 import click
 
 from screening.bulk import screen_csv
-from screening.cli.common import build_screener, list_option
+from screening.cli.common import build_screener, list_option, map_alias_option
 from screening.cli.config_option import config_option
 from screening.config import MatchSettings
 from screening.errors import ScreeningError
@@ -25,6 +25,7 @@ from screening.errors import ScreeningError
     help="One row per match at or above the threshold, with a short explanation.",
 )
 @list_option
+@map_alias_option
 @click.option("--name-column", default=None, help="Default: name, full_name, ...")
 @click.option("--schema-column", default=None, help="Person/Company/... per row. Default: type.")
 @click.option("--birth-date-column", default=None, help="ISO dates. Default: birth_date, dob.")

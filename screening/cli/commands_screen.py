@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import click
 
-from screening.cli.common import build_screener, list_option
+from screening.cli.common import build_screener, list_option, map_alias_option
 from screening.cli.config_option import config_option
 from screening.config import MatchSettings
+from screening.errors import ScreeningError
 
 
 @click.command("check")
@@ -17,6 +18,7 @@ from screening.config import MatchSettings
 @click.option("--threshold", type=float, default=None, help="Alert threshold (0..1).")
 @click.option("--limit", type=int, default=10, show_default=True)
 @list_option
+@map_alias_option
 @config_option
 def check(
     name: str,
@@ -29,15 +31,18 @@ def check(
     settings: MatchSettings,
 ) -> None:
     """Screen one NAME and print its matches with their explanations."""
-    screener = build_screener(list_paths, settings)
-    matches = screener.screen(
-        name,
-        schema=schema,
-        birth_date=birth_date,
-        country=country,
-        limit=limit,
-        threshold=threshold,
-    )
+    try:
+        screener = build_screener(list_paths, settings)
+        matches = screener.screen(
+            name,
+            schema=schema,
+            birth_date=birth_date,
+            country=country,
+            limit=limit,
+            threshold=threshold,
+        )
+    except ScreeningError as exc:
+        raise click.ClickException(str(exc)) from None
     if not matches:
         click.echo("no match")
         return
