@@ -16,7 +16,6 @@ from over-matching. Organisation names are compared as words after legal forms a
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import attrs
@@ -47,6 +46,7 @@ from screening.transliterate.chinese import (
 from screening.transliterate.romanization import (
     is_cantonese_syllable,
     pinyin_readings,
+    segment,
     segment_cantonese,
     segmentations,
     systems_of,
@@ -111,6 +111,9 @@ class Slot:
     alone: bool = False
     #: A Hong Kong Cantonese spelling (``hiu``, ``kwok``), valid although not Mandarin.
     hk: bool = False
+    #: Place of the syllable in its written word, and the word's syllable count.
+    position: int = 0
+    word_size: int = 1
 
     def alternatives(self, cantonese: bool = False) -> tuple[str, ...]:
         """Texts to compare letter by letter: as written (Latin), then the readings of the
@@ -216,11 +219,19 @@ def _raw_slot(word: str) -> Slot:
     """A word that is not read as syllables; it weighs as many syllables as it has vowel
     groups, so a misspelt ``hailnu`` weighs what ``hai lun`` weighs and ``zhanv`` what
     ``zhang`` weighs."""
-    weight = max(1, min(len(_VOWEL_GROUPS.findall(word)), round(len(word) / 3)))
-    return Slot(text=word, keys=frozenset({"r:" + word}), syllable=False, weight=weight)
+    return Slot(
+        text=word, keys=frozenset({"r:" + word}), syllable=False, weight=_syllable_estimate(word)
+    )
 
 
-_VOWEL_GROUPS = re.compile(r"[aeiouü]+")
+def _syllable_estimate(word: str) -> int:
+    """How many syllables a word that reads as none probably has: the fewest syllables of
+    a split after deleting one letter (``zhanv`` → zhan: 1, ``hailnu`` → hai lu: 2), else one
+    syllable per 3.3 letters (the mean length of a pinyin syllable)."""
+    counts = [len(seg) for i in range(len(word)) if (seg := segment(word[:i] + word[i + 1 :]))]
+    if counts:
+        return min(counts)
+    return max(1, round(len(word) / 3.3))
 
 
 def _chunk_options(chunk: str, extra: bool) -> tuple[tuple[str, ...], ...]:
@@ -243,7 +254,19 @@ def _chunk_options(chunk: str, extra: bool) -> tuple[tuple[str, ...], ...]:
 def _word_slots(parts: tuple[str, ...]) -> tuple[Slot, ...]:
     if len(parts) == 1:
         return (_alone(_latin_syllable_slot(parts[0])),)
-    return tuple(_latin_syllable_slot(p) for p in parts)
+    return tuple(_in_word(_latin_syllable_slot(p), i, len(parts)) for i, p in enumerate(parts))
+
+
+@lru_cache(maxsize=65_536)
+def _in_word(slot: Slot, position: int, size: int) -> Slot:
+    return attrs.evolve(slot, position=position, word_size=size)
+
+
+def _whole_word(group: tuple[Slot, ...]) -> bool:
+    """The slots are exactly the syllables of one written word (``zha nv`` of ``Zhanv``)."""
+    return group[0].position == 0 and group[0].word_size == len(group) and all(
+        s.position == i and s.word_size == len(group) for i, s in enumerate(group)
+    )
 
 
 @lru_cache(maxsize=65_536)
@@ -572,6 +595,10 @@ def _align(
     """
     n, m = len(q), len(c)
     dp = [[0.0] * (m + 1) for _ in range(n + 1)]
+    # Weight a misspelling split into extra syllables (``zha nv`` for ``zhang``) adds to its
+    # side, to be taken off that side's total: the split is an artefact, not more name.
+    exq = [[0.0] * (m + 1) for _ in range(n + 1)]
+    exc = [[0.0] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, str, str, float, str]]] | None = (
         [[(0, 0, "", "", 0.0, "")] * (m + 1) for _ in range(n + 1)] if trace else None
     )
@@ -581,13 +608,17 @@ def _align(
             if i == 0 and j == 0:
                 continue
             best = -1.0
+            came = (0, 0)
+            extra = (0.0, 0.0)
             move = (0, 0, "", "", 0.0, "")
             if i > 0 and dp[i - 1][j] > best:
                 best = dp[i - 1][j]
+                came = (i - 1, j)
                 if back is not None:
                     move = (i - 1, j, q[i - 1].text, "", 0.0, "unmatched")
             if j > 0 and row[j - 1] > best:
                 best = row[j - 1]
+                came = (i, j - 1)
                 if back is not None:
                     move = (i, j - 1, "", c[j - 1].text, 0.0, "unmatched")
             if i > 0 and j > 0:
@@ -596,6 +627,7 @@ def _align(
                 value = dp[i - 1][j - 1] + sim * (a.weight + b.weight) / 2
                 if value > best:
                     best = value
+                    came = (i - 1, j - 1)
                     if back is not None:
                         move = (i - 1, j - 1, a.text, b.text, sim, why)
                 if not a.syllable or not b.syllable:
@@ -609,6 +641,7 @@ def _align(
                             ) / 2
                             if r >= MERGE_MIN and value > best:
                                 best = value
+                                came, extra = (i - 1, j - k), (0.0, 0.0)
                                 if back is not None:
                                     move = (i - 1, j - k, a.text, joined, r, "spelling")
                         if i - k >= 0 and not b.syllable and all(s.syllable for s in q[i - k : i]):
@@ -620,9 +653,46 @@ def _align(
                             ) / 2
                             if r >= MERGE_MIN and value > best:
                                 best = value
+                                came, extra = (i - k, j - 1), (0.0, 0.0)
                                 if back is not None:
                                     move = (i - k, j - 1, joined, b.text, r, "spelling")
+                else:
+                    # Both syllables: several syllables of one name may be one misspelt
+                    # syllable of the other (``zha nv`` read from ``Zhanv`` for Zhang); only
+                    # one edit apart, scored as that misspelling, and against a one-syllable
+                    # word (a surname) only when the syllables are one whole written word.
+                    for k in (2, 3):
+                        if i - k >= 0 and (not b.alone or _whole_word(q[i - k : i])):
+                            group = q[i - k : i]
+                            joined = "".join(s.text for s in group)
+                            if abs(len(joined) - len(b.text)) <= 1 and OSA.distance(
+                                joined, b.text, score_cutoff=1
+                            ) <= 1:
+                                r = 1.0 - TYPO_EDIT_COST
+                                value = dp[i - k][j - 1] + r * b.weight
+                                if value > best:
+                                    best = value
+                                    came = (i - k, j - 1)
+                                    extra = (sum(s.weight for s in group) - b.weight, 0.0)
+                                    if back is not None:
+                                        move = (i - k, j - 1, joined, b.text, r, "misspelt")
+                        if j - k >= 0 and (not a.alone or _whole_word(c[j - k : j])):
+                            group = c[j - k : j]
+                            joined = "".join(s.text for s in group)
+                            if abs(len(joined) - len(a.text)) <= 1 and OSA.distance(
+                                a.text, joined, score_cutoff=1
+                            ) <= 1:
+                                r = 1.0 - TYPO_EDIT_COST
+                                value = dp[i - 1][j - k] + r * a.weight
+                                if value > best:
+                                    best = value
+                                    came = (i - 1, j - k)
+                                    extra = (0.0, sum(s.weight for s in group) - a.weight)
+                                    if back is not None:
+                                        move = (i - 1, j - k, a.text, joined, r, "misspelt")
             row[j] = best
+            exq[i][j] = exq[came[0]][came[1]] + extra[0]
+            exc[i][j] = exc[came[0]][came[1]] + extra[1]
             if back is not None:
                 back[i][j] = move
     steps: list[Step] = []
@@ -633,7 +703,7 @@ def _align(
             steps.append(Step(qt, ct, sim, why))
             i, j = pi, pj
         steps.reverse()
-    total = max(sum(s.weight for s in q), sum(s.weight for s in c), 1e-9)
+    total = max(sum(s.weight for s in q) - exq[n][m], sum(s.weight for s in c) - exc[n][m], 1e-9)
     return min(1.0, dp[n][m] / total), steps
 
 
