@@ -88,7 +88,7 @@ class NameIndex:
         one sharing a rare character and many readings of one syllable.
         """
         scores: dict[int, float] = defaultdict(float)
-        weighted = form.key_groups()
+        weighted = form.key_groups(expand=True)
         groups = [g for g, _ in weighted]
         weights = {id(g): w for g, w in weighted}
         sizes = [sum(len(self.postings.get(k, ())) for k in g) for g in groups]

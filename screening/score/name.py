@@ -162,13 +162,15 @@ class NameForm:
     def is_han(self) -> bool:
         return bool(self.han)
 
-    def key_groups(self) -> list[tuple[set[str], float]]:
+    def key_groups(self, expand: bool = False) -> list[tuple[set[str], float]]:
         """Blocking keys grouped by the part of the name they come from, with the part's
         weight in retrieval: syllables and words 1, an organisation's trade words 0.5.
 
         Slot keys find romanization and script variants; prefix and suffix keys of whole
         words find misspellings, since one typo rarely touches both ends of a word. Trade
         words (``Microelectronics``) tell apart the many companies sharing one brand.
+        ``expand`` (queries only) adds, for a word that reads as no syllables, the readings
+        it has after undoing one deleted-letter or swapped-letter typo (``Abi`` → bai).
         """
         groups: list[tuple[set[str], float]] = []
         words = [*self.slots, *(w for alt in self.alternatives for w in alt)]
@@ -176,6 +178,10 @@ class NameForm:
         for word in words:
             for slot in word:
                 groups.append((set(slot.keys), 1.0))
+                if expand and not slot.syllable and not slot.han:
+                    fixed = _one_edit_readings(slot.text)
+                    if fixed:
+                        groups.append((fixed, 1.0))
             text = "".join(s.text for s in word)
             if len(text) >= 4 and not any(s.han for s in word):
                 groups.append(({"pre:" + text[:3]}, 1.0))
@@ -222,6 +228,22 @@ def _raw_slot(word: str) -> Slot:
     return Slot(
         text=word, keys=frozenset({"r:" + word}), syllable=False, weight=_syllable_estimate(word)
     )
+
+
+@lru_cache(maxsize=65_536)
+def _one_edit_readings(word: str) -> set[str]:
+    """Pinyin keys of the syllable readings of ``word`` after one deletion or one swap of
+    neighbouring letters (the cheap half of typo repairs), for retrieval."""
+    if not 3 <= len(word) <= 12:
+        return set()
+    variants = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    variants |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    keys: set[str] = set()
+    for variant in variants:
+        seg = segment(variant)
+        if seg is not None and len(seg) <= MAX_SYLLABLES_PER_WORD:
+            keys.update("p:" + r for part in seg for r in pinyin_readings(part))
+    return keys
 
 
 def _syllable_estimate(word: str) -> int:
