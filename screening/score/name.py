@@ -606,6 +606,11 @@ class Step:
     reason: str
 
 
+def _joined_ends(slots: tuple[Slot, ...], k: int) -> dict[int, str]:
+    """``{end: text of slots[end-k:end] joined}`` for every end position."""
+    return {end: "".join(x.text for x in slots[end - k : end]) for end in range(k, len(slots) + 1)}
+
+
 def _align(
     q: tuple[Slot, ...], c: tuple[Slot, ...], trace: bool, cantonese: bool = False
 ) -> tuple[float, list[Step]]:
@@ -621,6 +626,9 @@ def _align(
     # side, to be taken off that side's total: the split is an artefact, not more name.
     exq = [[0.0] * (m + 1) for _ in range(n + 1)]
     exc = [[0.0] * (m + 1) for _ in range(n + 1)]
+    # Joined texts of the last k syllables before each position, computed once.
+    q_joined = {k: _joined_ends(q, k) for k in (2, 3)}
+    c_joined = {k: _joined_ends(c, k) for k in (2, 3)}
     back: list[list[tuple[int, int, str, str, float, str]]] | None = (
         [[(0, 0, "", "", 0.0, "")] * (m + 1) for _ in range(n + 1)] if trace else None
     )
@@ -684,10 +692,14 @@ def _align(
                     # one edit apart, scored as that misspelling, and against a one-syllable
                     # word (a surname) only when the syllables are one whole written word.
                     for k in (2, 3):
-                        if i - k >= 0 and (not b.alone or _whole_word(q[i - k : i])):
+                        joined = q_joined[k].get(i, "")
+                        if (
+                            joined
+                            and abs(len(joined) - len(b.text)) <= 1
+                            and (not b.alone or _whole_word(q[i - k : i]))
+                        ):
                             group = q[i - k : i]
-                            joined = "".join(s.text for s in group)
-                            if abs(len(joined) - len(b.text)) <= 1 and OSA.distance(
+                            if OSA.distance(
                                 joined, b.text, score_cutoff=1
                             ) <= 1:
                                 r = 1.0 - TYPO_EDIT_COST
@@ -698,10 +710,14 @@ def _align(
                                     extra = (sum(s.weight for s in group) - b.weight, 0.0)
                                     if back is not None:
                                         move = (i - k, j - 1, joined, b.text, r, "misspelt")
-                        if j - k >= 0 and (not a.alone or _whole_word(c[j - k : j])):
+                        joined = c_joined[k].get(j, "")
+                        if (
+                            joined
+                            and abs(len(joined) - len(a.text)) <= 1
+                            and (not a.alone or _whole_word(c[j - k : j]))
+                        ):
                             group = c[j - k : j]
-                            joined = "".join(s.text for s in group)
-                            if abs(len(joined) - len(a.text)) <= 1 and OSA.distance(
+                            if OSA.distance(
                                 a.text, joined, score_cutoff=1
                             ) <= 1:
                                 r = 1.0 - TYPO_EDIT_COST
