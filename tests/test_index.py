@@ -69,3 +69,50 @@ def test_candidates_never_exceed_max_candidates() -> None:
     assert len(found) == MAX_CANDIDATES
     assert "e0-0-1" in [ref.entity_id for ref in found]
     assert len(big.candidates(analyze_name("Zhu Hailun", "Person"), limit=5)) == 5
+
+
+def _crowded_list() -> list[Entity]:
+    """Many persons sharing the syllables of the query, so that retrieval must rank."""
+    given = ["Na", "Jia", "Jun", "Qi", "Li", "Ming", "Hua", "Wei", "Yan", "Hong"]
+    surnames = ["Wang", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu", "Xu"]
+    people = [
+        Entity(id=f"p-{s}-{g}-{k}", schema="Person", names=(f"{s.upper()} {g}{x}",))
+        for s in surnames
+        for g in given
+        for k, x in enumerate(("", "na", "jia"))
+    ]
+    return [*people, Entity(id="p-bai-na", schema="Person", names=("BAI, Na",))]
+
+
+def test_swapped_letters_in_a_short_word_still_retrieve() -> None:
+    """``ABI`` reads as no syllable; undoing the swap (bai) finds ``BAI, Na`` in a crowd."""
+    crowded = NameIndex(_crowded_list())
+    ids = [ref.entity_id for ref in crowded.candidates(analyze_name("ABI, Na", "Person"))]
+    assert "p-bai-na" in ids
+
+
+def test_one_entity_cannot_fill_the_candidates_alone() -> None:
+    aliases = tuple(f"Huaxin Microelectronics {n}" for n in ("A", "B", "C", "D", "E"))
+    many = [Entity(id="c-many", schema="Company", names=("Huaxin Holdings", *aliases))]
+    others = [
+        Entity(id=f"c-{i}", schema="Company", names=(f"Huaxin Microelectronics {i}",))
+        for i in range(MAX_CANDIDATES)
+    ]
+    index = NameIndex(many + others)
+    refs = index.candidates(analyze_name("Huaxin Microelectronics", "Company"))
+    assert sum(ref.entity_id == "c-many" for ref in refs) <= 3
+    assert len({ref.entity_id for ref in refs}) >= MAX_CANDIDATES - 3
+
+
+def test_trade_words_rank_the_right_company_among_shared_brands() -> None:
+    trades = ["Shipbuilding", "Aerospace", "Semiconductor", "Chemical", "Industrial"]
+    entities = [
+        Entity(id=f"c-{t}-{i}", schema="Company", names=(f"Huaxin {t} Co Ltd",))
+        for t in trades
+        for i in range(20)
+    ]
+    entities.append(Entity(id="c-micro", schema="Company", names=("Huaxin Microelectronics",)))
+    refs = NameIndex(entities).candidates(
+        analyze_name("Zhuhai Huaxin Microeletronics Corporation", "Company")
+    )
+    assert "c-micro" in {ref.entity_id for ref in refs}

@@ -169,8 +169,8 @@ class NameForm:
         Slot keys find romanization and script variants; prefix and suffix keys of whole
         words find misspellings, since one typo rarely touches both ends of a word. Trade
         words (``Microelectronics``) tell apart the many companies sharing one brand.
-        ``expand`` (queries only) adds, for a word that reads as no syllables, the readings
-        it has after undoing one deleted-letter or swapped-letter typo (``Abi`` → bai).
+        ``expand`` (queries only) adds, for a word that looks misspelt, the readings it has
+        after undoing one deleted-letter or swapped-letter typo (``Abi`` → bai).
         """
         groups: list[tuple[set[str], float]] = []
         words = [*self.slots, *(w for alt in self.alternatives for w in alt)]
@@ -178,11 +178,14 @@ class NameForm:
         for word in words:
             for slot in word:
                 groups.append((set(slot.keys), 1.0))
-                if expand and not slot.syllable and not slot.han:
-                    fixed = _one_edit_readings(slot.text)
-                    if fixed:
-                        groups.append((fixed, 1.0))
             text = "".join(s.text for s in word)
+            # A word that reads as no syllable, or as several in few letters (``Abi`` = a bi,
+            # ``Zhanv`` = zha nv), is likely misspelt: look up its one-edit repairs too.
+            suspect = any(not s.syllable for s in word) or (len(word) > 1 and len(text) <= 6)
+            if expand and suspect and not any(s.han for s in word):
+                fixed = _one_edit_readings(text)
+                if fixed:
+                    groups.append((fixed, 1.0))
             if len(text) >= 4 and not any(s.han for s in word):
                 groups.append(({"pre:" + text[:3]}, 1.0))
                 groups.append(({"suf:" + text[-3:]}, 1.0))
