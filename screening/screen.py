@@ -8,7 +8,6 @@ so one instance may serve many threads.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +17,6 @@ from screening.index import NameIndex, NameRef
 from screening.model import SCHEMAS, Entity, ListSource, Match, Query, parse_partial_date
 from screening.score.context import context_adjustment
 from screening.score.name import NameForm, analyze_name, compare_forms
-
-#: Analysed query names kept per screener; bulk files repeat names a lot.
-QUERY_CACHE_SIZE = 65_536
 
 QueryLike = Query | str | Mapping[str, Any]
 
@@ -89,7 +85,6 @@ class Screener:
             by_id[entity.id] = entity
         self._entities = by_id
         self.index = NameIndex(by_id.values())
-        self._analyze = lru_cache(maxsize=QUERY_CACHE_SIZE)(analyze_name)
 
     # -- construction -------------------------------------------------------------------
 
@@ -139,7 +134,7 @@ class Screener:
 
     def analyze(self, name: str, schema: str | None = None) -> NameForm:
         """The analysed form of a name (cached), as the scorer sees it."""
-        return self._analyze(name, schema)
+        return analyze_name(name, schema)
 
     # -- screening -----------------------------------------------------------------------
 
@@ -174,7 +169,7 @@ class Screener:
         The exhaustive mode exists to measure the index's own recall; it is slow.
         """
         _check_query(query)
-        form = self._analyze(query.name, query.schema)
+        form = analyze_name(query.name, query.schema)
         candidates: Iterable[NameRef] = (
             self.index.candidates(form) if use_index else self.index.all_names()
         )
@@ -223,8 +218,8 @@ class Screener:
     ) -> Iterator[list[Match]]:
         """Screen a stream of queries, yielding one list of matches per query, in order.
 
-        Repeated names reuse their analysis (an LRU cache), which is where bulk files spend
-        most of their time.
+        Repeated names reuse their analysis (``analyze_name`` keeps an LRU cache of analysed
+        names), which bulk files repeat a lot.
         """
         for value in queries:
             yield self.screen_query(as_query(value), limit=limit, threshold=threshold)

@@ -35,7 +35,7 @@ from screening.normalize.names import (
     strip_han_legal_forms,
     strip_joined_legal,
 )
-from screening.normalize.text import clean, has_han, is_han
+from screening.normalize.text import clean, is_han
 from screening.transliterate.chinese import (
     cantonese_readings,
     han_runs,
@@ -845,11 +845,6 @@ def compare_traced(
     return round(min(score, NEAR_EXACT_CAP), 6), steps, method
 
 
-def is_chinese_form(form: NameForm) -> bool:
-    """True when the name was read as Han or as romanized Chinese syllables."""
-    return bool(form.han) or (bool(form.slots) and all(s.syllable for s in form.flat))
-
-
 __all__ = [
     "NameForm",
     "Slot",
@@ -858,5 +853,4 @@ __all__ = [
     "compare_forms",
     "compare_traced",
     "expand_list_name",
-    "has_han",
 ]
