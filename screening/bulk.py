@@ -9,7 +9,7 @@ the output with an ``error`` cell and counted: one bad row never stops a run of 
 Why it is fast enough to re-run at every list update:
 
 - identical names are scored once: the name-level result (every list entity at or above the
-  report floor, with its name score) is cached per worker, and a row's birth date and country
+  name-level floor, with its name score) is cached per worker, and a row's birth date and country
   are applied on top of it, exactly as :meth:`Screener.screen_query` applies them;
 - per-row Python work in the parent is a dictionary lookup and a CSV write;
 - workers are forked from a parent that has already built the index, so it is built once.
@@ -41,7 +41,6 @@ from typing import IO, Any, TextIO
 
 import attrs
 
-from screening.config import REPORT_FLOOR
 from screening.errors import InputFileError, ScreeningError
 from screening.model import SCHEMAS, Match, Query, parse_partial_date
 from screening.score.context import context_adjustment
@@ -190,38 +189,72 @@ QueryKey = tuple[str, str | None, str | None, str | None]
 _NO_MATCH: tuple[str, ...] = ("0", "", "", "", "")
 
 
+#: What one distinct name reaches on the lists: ``(entity id, name score, matched name)``
+#: per entity, or the message of the error that kept the name from being screened.
+NameHits = tuple[tuple[str, float, str], ...] | str
+
+
 class RowScreener:
     """Screens query keys with two caches: per name, and per full query.
 
-    The name-level cache holds every entity the name reaches at the report floor with its
-    name score; birth date and country then move that score exactly as
-    :meth:`Screener.screen_query` does, so a common name seen with a thousand birth dates is
-    still compared against the lists only once.
+    The name-level cache holds every entity the name reaches at a score that context could
+    still lift to a threshold, with its name score; birth date and country then move that
+    score exactly as :meth:`Screener.screen_query` does, so a common name seen with a
+    thousand birth dates is still compared against the lists only once. With several
+    workers the name-level results are computed by the workers, each distinct name once,
+    and stored here with :meth:`store`.
     """
 
     def __init__(self, screener: Screener, *, threshold: float | None = None) -> None:
         self.screener = screener
         self.threshold = threshold
-        self._floor = REPORT_FLOOR if threshold is None else min(threshold, REPORT_FLOOR)
-        self.name_matches = lru_cache(maxsize=NAME_CACHE_SIZE)(self._name_matches)
+        # Name-level matches are kept from the lowest score that agreeing birth date and
+        # country evidence could still lift to a threshold; rows then apply their context.
+        settings = screener.settings
+        lowest = settings.lowest_threshold() if threshold is None else threshold
+        self._floor = lowest - settings.context_bonus(birth_date=True, country=True)
+        self._names: dict[tuple[str, str | None], NameHits] = {}
         self.outcome = lru_cache(maxsize=ROW_CACHE_SIZE)(self._outcome)
 
-    def _name_matches(self, name: str, schema: str | None) -> tuple[Match, ...]:
-        return tuple(
-            self.screener.screen_query(
+    def name_hits(self, name: str, schema: str | None) -> NameHits:
+        """Compute what one name reaches (no caching: the workers' entry point)."""
+        try:
+            found = self.screener.screen_query(
                 Query(name=name, schema=schema), threshold=self._floor, limit=sys.maxsize
             )
-        )
+        except ScreeningError as exc:
+            return str(exc)
+        return tuple((m.entity.id, m.name_score, m.matched_name) for m in found)
+
+    def known(self, name: str, schema: str | None) -> bool:
+        return (name, schema) in self._names
+
+    def store(self, name: str, schema: str | None, hits: NameHits) -> None:
+        """Remember a name's hits; the oldest name is forgotten when the cache is full."""
+        names = self._names
+        if len(names) >= NAME_CACHE_SIZE:
+            del names[next(iter(names))]
+        names[(name, schema)] = hits
+
+    def _cached_hits(self, name: str, schema: str | None) -> NameHits:
+        hits = self._names.get((name, schema))
+        if hits is None:
+            hits = self.name_hits(name, schema)
+            self.store(name, schema, hits)
+        return hits
 
     def matches(self, key: QueryKey) -> list[Match]:
         """The alerting matches of one query, best first (same as ``screen_query``)."""
         name, schema, birth_date, country = key
+        hits = self._cached_hits(name, schema)
+        if isinstance(hits, str):
+            raise ScreeningError(hits)
         settings = self.screener.settings
         query = Query(name=name, schema=schema, birth_date=birth_date, country=country)
         found: list[Match] = []
-        for m in self.name_matches(name, schema):
-            entity = m.entity
-            score = context_adjustment(m.name_score, query, entity, settings)
+        for entity_id, name_score, matched_name in hits:
+            entity = self.screener.get(entity_id)
+            score = context_adjustment(name_score, query, entity, settings)
             cut = (
                 settings.threshold_for(entity.schema, entity.list_names)
                 if self.threshold is None
@@ -232,9 +265,9 @@ class RowScreener:
                     Match(
                         entity=entity,
                         score=score,
-                        matched_name=m.matched_name,
+                        matched_name=matched_name,
                         query=query,
-                        name_score=m.name_score,
+                        name_score=name_score,
                     )
                 )
         found.sort(key=lambda m: (-m.score, m.entity.id))
@@ -286,10 +319,10 @@ def _worker_init() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _worker_screen(keys: list[QueryKey | None]) -> list[RowOutcome | None]:
+def _worker_names(names: list[tuple[str, str | None]]) -> list[NameHits]:
     assert _FORKED is not None, "worker started without a screener"
     try:
-        return _FORKED.screen_keys(keys)
+        return [_FORKED.name_hits(name, schema) for name, schema in names]
     except Exception:
         raise
     except BaseException as exc:
@@ -303,6 +336,9 @@ def default_workers() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux
         return os.cpu_count() or 1
+
+
+_NameBatch = tuple[list[tuple[str, str | None]], "Future[list[NameHits]]"]
 
 
 class _Executor:
@@ -341,22 +377,53 @@ class _Executor:
     def map_ordered(
         self, chunks: Iterable[tuple[Any, list[QueryKey | None]]]
     ) -> Iterator[tuple[Any, list[RowOutcome | None]]]:
-        """``(payload, keys)`` in, ``(payload, outcomes)`` out, in the same order."""
+        """``(payload, keys)`` in, ``(payload, outcomes)`` out, in the same order.
+
+        With workers, the parent sends each distinct name to a worker once (the names of a
+        chunk not seen before, split in one batch per worker) and keeps the results; rows
+        are then finished here from the cache, in order.
+        """
+        engine = self.engine
         if self.pool is None:
             for payload, keys in chunks:
-                yield payload, self.engine.screen_keys(keys)
+                yield payload, engine.screen_keys(keys)
             return
-        pending: collections.deque[tuple[Any, Future[list[RowOutcome | None]]]] = (
-            collections.deque()
-        )
+        pool = self.pool
+        asked: set[tuple[str, str | None]] = set()
+        pending: collections.deque[
+            tuple[Any, list[QueryKey | None], list[_NameBatch]]
+        ] = collections.deque()
         for payload, keys in chunks:
-            pending.append((payload, self.pool.submit(_worker_screen, keys)))
+            new: list[tuple[str, str | None]] = []
+            for key in keys:
+                if key is None:
+                    continue
+                name = (key[0], key[1])
+                if name not in asked and not engine.known(*name):
+                    asked.add(name)
+                    new.append(name)
+            step = -(-len(new) // self.workers) if new else 0
+            batches = [
+                (part, pool.submit(_worker_names, part))
+                for part in (new[i : i + step] for i in range(0, len(new), step or 1))
+            ]
+            pending.append((payload, keys, batches))
             if len(pending) >= self.window:
-                done_payload, future = pending.popleft()
-                yield done_payload, future.result()
+                yield self._finish(pending.popleft(), asked)
         while pending:
-            done_payload, future = pending.popleft()
-            yield done_payload, future.result()
+            yield self._finish(pending.popleft(), asked)
+
+    def _finish(
+        self,
+        item: tuple[Any, list[QueryKey | None], list[_NameBatch]],
+        asked: set[tuple[str, str | None]],
+    ) -> tuple[Any, list[RowOutcome | None]]:
+        payload, keys, batches = item
+        for names, future in batches:
+            for (name, schema), hits in zip(names, future.result(), strict=True):
+                self.engine.store(name, schema, hits)
+                asked.discard((name, schema))
+        return payload, self.engine.screen_keys(keys)
 
     def close(self, *, ok: bool) -> None:
         global _FORKED

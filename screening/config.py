@@ -37,6 +37,18 @@ class MatchSettings:
     country_mismatch_penalty: float = 0.04
     country_match_bonus: float = 0.01
 
+    def lowest_threshold(self) -> float:
+        """The lowest alert threshold any entity can have under these settings."""
+        return min(
+            (self.threshold, *self.schema_thresholds.values(), *self.list_thresholds.values())
+        )
+
+    def context_bonus(self, *, birth_date: bool, country: bool) -> float:
+        """The most that agreeing birth date and country evidence can add to a name score."""
+        return (self.birth_date_match_bonus if birth_date else 0.0) + (
+            self.country_match_bonus if country else 0.0
+        )
+
     def threshold_for(self, schema: str, list_names: tuple[str, ...] = ()) -> float:
         """The alert threshold that applies to an entity of ``schema`` on ``list_names``."""
         for name in list_names:

@@ -175,11 +175,18 @@ class Screener:
         )
         best: dict[str, tuple[float, float, str]] = {}
         floor = REPORT_FLOOR if threshold is None else min(threshold, REPORT_FLOOR)
+        # A name score that even agreeing birth date and country cannot lift to the lowest
+        # threshold is never reported, so the scorer may dismiss it without a full alignment.
+        lowest = self.settings.lowest_threshold() if threshold is None else threshold
+        bonus = self.settings.context_bonus(
+            birth_date=query.birth_date is not None, country=query.country is not None
+        )
+        needed = max(floor, lowest - bonus) - 1e-6
         for ref in candidates:
             entity = self._entities[ref.entity_id]
             if not _schema_compatible(query.schema, entity):
                 continue
-            name_score = compare_forms(form, ref.form)
+            name_score = compare_forms(form, ref.form, needed)
             if ref.weak:
                 name_score *= self.settings.weak_alias_factor
             if name_score < floor:

@@ -10,6 +10,7 @@ import re
 from rapidfuzz.distance import OSA
 
 from screening.normalize.text import APOSTROPHES, strip_diacritics
+from screening.transliterate.romanization import is_cantonese_syllable, pinyin_readings
 
 #: Titles and honorifics dropped from person names (lower case, without dots).
 TITLES: frozenset[str] = frozenset(
@@ -155,10 +156,32 @@ def split_words(text: str) -> list[str]:
     return words
 
 
+#: Titles that follow a name rather than precede it.
+POST_NOMINALS: frozenset[str] = frozenset({"jr", "sr", "先生", "女士", "小姐", "博士", "教授"})
+
+
 def drop_titles(words: list[str]) -> list[str]:
-    """Remove honorifics anywhere (``Dr``, ``H.E.``); keep the name if that leaves nothing."""
-    kept = [w for w in words if w not in TITLES]
-    return kept or words
+    """Remove honorifics before a name (``Dr``, ``H.E.``) and post-nominals after it (``Jr``).
+
+    A title word elsewhere is a name: ``SU, Hon`` is the given name Hon. A leading title that
+    is also a Chinese syllable (``Hon``, ``Gen``) is only taken for a title when at least two
+    words follow it (``Hon LEE Ka-chiu``, but ``HON Wah``). The name is kept whole if
+    dropping would leave nothing.
+    """
+    start = 0
+    while start < len(words) and words[start] in TITLES:
+        rest = len(words) - start - 1
+        if rest < 1 or (rest < 2 and _is_syllable(words[start])):
+            break
+        start += 1
+    end = len(words)
+    while end - 1 > start and words[end - 1] in POST_NOMINALS:
+        end -= 1
+    return words[start:end] or words
+
+
+def _is_syllable(word: str) -> bool:
+    return bool(pinyin_readings(word)) or is_cantonese_syllable(word)
 
 
 def fold_org_words(words: list[str]) -> tuple[list[str], list[str]]:

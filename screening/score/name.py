@@ -94,7 +94,7 @@ ORG = "org"
 ANY = "any"
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, cache_hash=True)
 class Slot:
     """One syllable (or one non-Chinese word) and everything it may stand for."""
 
@@ -114,6 +114,15 @@ class Slot:
     #: Place of the syllable in its written word, and the word's syllable count.
     position: int = 0
     word_size: int = 1
+    #: The written word reads as more syllables than its letters should hold (``a peng``
+    #: from ``Apeng``, ``zha nv`` from ``Zhanv``): likely a misspelling split apart.
+    split: bool = False
+    #: Everything :func:`slot_similarity` depends on, as one string (a cheap cache key).
+    sig: str = attrs.field(init=False, eq=False, repr=False)
+
+    @sig.default
+    def _signature(self) -> str:
+        return f"{self.text}|{self.han}|{self.syllable:d}{self.hk:d}{self.alone:d}"
 
     def alternatives(self, cantonese: bool = False) -> tuple[str, ...]:
         """Texts to compare letter by letter: as written (Latin), then the readings of the
@@ -276,15 +285,42 @@ def _chunk_options(chunk: str, extra: bool) -> tuple[tuple[str, ...], ...]:
     return options
 
 
-def _word_slots(parts: tuple[str, ...]) -> tuple[Slot, ...]:
-    if len(parts) == 1:
-        return (_alone(_latin_syllable_slot(parts[0])),)
-    return tuple(_in_word(_latin_syllable_slot(p), i, len(parts)) for i, p in enumerate(parts))
+#: A word of several syllables averaging this many letters or fewer each is suspect of
+#: being a misspelling read as extra syllables (a pinyin syllable has 3.3 letters on average).
+SPLIT_LETTERS_PER_SYLLABLE = 2.5
+
+
+def _looks_split(parts: tuple[str, ...]) -> bool:
+    """A word read as several syllables that one typo may have split: short for its
+    syllable count, or reading as fewer syllables once one letter is deleted or two
+    neighbours swapped (``che ang`` → cheng, ``gua eng yi`` → guang yi)."""
+    if len(parts) < 2:
+        return False
+    word = "".join(parts)
+    return len(word) <= SPLIT_LETTERS_PER_SYLLABLE * len(parts) or _fewer_after_one_edit(
+        word, len(parts)
+    )
 
 
 @lru_cache(maxsize=65_536)
-def _in_word(slot: Slot, position: int, size: int) -> Slot:
-    return attrs.evolve(slot, position=position, word_size=size)
+def _fewer_after_one_edit(word: str, count: int) -> bool:
+    variants = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    variants |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    return any((seg := segment(v)) is not None and len(seg) < count for v in variants)
+
+
+def _word_slots(parts: tuple[str, ...]) -> tuple[Slot, ...]:
+    if len(parts) == 1:
+        return (_alone(_latin_syllable_slot(parts[0])),)
+    split = _looks_split(parts)
+    return tuple(
+        _in_word(_latin_syllable_slot(p), i, len(parts), split) for i, p in enumerate(parts)
+    )
+
+
+@lru_cache(maxsize=65_536)
+def _in_word(slot: Slot, position: int, size: int, split: bool = False) -> Slot:
+    return attrs.evolve(slot, position=position, word_size=size, split=split)
 
 
 def _whole_word(group: tuple[Slot, ...]) -> bool:
@@ -342,8 +378,27 @@ def _latin_person_slots(
 ) -> tuple[tuple[tuple[Slot, ...], ...], tuple[tuple[tuple[Slot, ...], ...], ...]]:
     sinitic = _sinitic_words(words)
     if sinitic is not None:
-        return sinitic
+        primary, alternatives = sinitic
+        if any(s.syllable and not s.hk for w in primary for s in w):
+            # A name with a Mandarin-only syllable (``yong``) is romanized Mandarin: its Hong
+            # Kong-only spellings are typos (``gak`` for gao), not Cantonese syllables; the
+            # Hong Kong inventory is so large that most misspellings land in it.
+            primary = _mandarin_context(primary)
+            alternatives = tuple(_mandarin_context(alt) for alt in alternatives)
+        return primary, alternatives
     return tuple((_raw_slot(w.replace("-", "")),) for w in words), ()
+
+
+def _mandarin_context(words: tuple[tuple[Slot, ...], ...]) -> tuple[tuple[Slot, ...], ...]:
+    return tuple(
+        tuple(_not_cantonese(s) if s.hk and not s.syllable else s for s in word)
+        for word in words
+    )
+
+
+@lru_cache(maxsize=65_536)
+def _not_cantonese(slot: Slot) -> Slot:
+    return attrs.evolve(slot, hk=False)
 
 
 def _han_person_slots(han: str) -> tuple[tuple[Slot, ...], ...]:
@@ -390,7 +445,17 @@ def _org_word_slots(word: str) -> tuple[Slot, ...]:
         parts.extend(options[0])
     if not parts:
         return (_org_raw_slot(word.replace("-", "")),)
-    return tuple(attrs.evolve(_latin_syllable_slot(p), weight=ORG_SYLLABLE_WEIGHT) for p in parts)
+    split = _looks_split(tuple(parts))
+    return tuple(
+        attrs.evolve(
+            _latin_syllable_slot(p),
+            weight=ORG_SYLLABLE_WEIGHT,
+            position=i,
+            word_size=len(parts),
+            split=split,
+        )
+        for i, p in enumerate(parts)
+    )
 
 
 def _org_from_words(words: list[str]) -> OrgForm:
@@ -490,7 +555,7 @@ def _text_similarity(a: str, b: str) -> float:
     return max(Indel.normalized_similarity(a, b), OSA.normalized_similarity(a, b))
 
 
-_SLOT_CACHE: dict[tuple[str, str, bool, bool, str, str, bool, bool, bool], tuple[float, str]] = {}
+_SLOT_CACHE: dict[tuple[str, str, bool], tuple[float, str]] = {}
 #: Slot pairs remembered; names repeat syllables, so the cache stays small and hot.
 SLOT_CACHE_SIZE = 500_000
 
@@ -501,10 +566,7 @@ def slot_similarity(a: Slot, b: Slot, cantonese: bool = False) -> tuple[float, s
     A name is romanized in one system: Mandarin readings (``p:``) and Hong Kong Cantonese
     spellings (``c:``) are compared in separate passes, never mixed within one name.
     """
-    key = (
-        a.text, a.han, a.syllable or a.hk, a.alone, b.text, b.han, b.syllable or b.hk, b.alone,
-        cantonese,
-    )  # fmt: skip
+    key = (a.sig, b.sig, cantonese)
     found = _SLOT_CACHE.get(key)
     if found is None:
         found = _slot_similarity(a, b, cantonese)
@@ -561,6 +623,17 @@ def _slot_similarity(a: Slot, b: Slot, cantonese: bool) -> tuple[float, str]:
     return best, f"misspelt {a.text}/{b.text}"
 
 
+def _misspelt_similarity(x: str, y: str) -> float:
+    """Similarity of a word and the word it misspells: one edit costs
+    :data:`TYPO_EDIT_COST` (two in words of five letters or more), else letter similarity."""
+    best = _text_similarity(x, y)
+    allowed = 1 if min(len(x), len(y)) <= 4 else 2
+    edits = OSA.distance(x, y, score_cutoff=allowed)
+    if edits <= allowed:
+        best = max(best, 1.0 - TYPO_EDIT_COST * edits)
+    return best
+
+
 def _reading_reason(a: Slot, b: Slot, reading: str) -> str:
     def describe(s: Slot) -> str:
         if s.han:
@@ -579,24 +652,129 @@ def _share_cantonese(q: tuple[Slot, ...], c: tuple[Slot, ...]) -> bool:
     return any(k in q_keys for s in c for k in s.keys)
 
 
-def _aligned(q: tuple[Slot, ...], c: tuple[Slot, ...], trace: bool) -> tuple[float, list[Step]]:
+_Sims = list[list[tuple[float, str]]]
+
+
+def _sim_matrix(q: tuple[Slot, ...], c: tuple[Slot, ...], cantonese: bool) -> _Sims:
+    return [[slot_similarity(a, b, cantonese) for b in c] for a in q]
+
+
+def _passes(q: tuple[Slot, ...], c: tuple[Slot, ...]) -> tuple[bool, ...]:
     """Mandarin pass, plus a Cantonese pass where exactly one side is Han script."""
-    best = _align(q, c, trace)
-    q_han = any(s.han for s in q)
-    c_han = any(s.han for s in c)
-    if q_han != c_han and best[0] < 1.0 and _share_cantonese(q, c):
-        other = _align(q, c, trace, cantonese=True)
+    if any(s.han for s in q) != any(s.han for s in c) and _share_cantonese(q, c):
+        return (False, True)
+    return (False,)
+
+
+@lru_cache(maxsize=131_072)
+def _syllable_groups(
+    slots: tuple[Slot, ...], orders: tuple[tuple[int, ...], ...]
+) -> tuple[tuple[tuple[int, ...], str], ...]:
+    """Runs of two or three syllables that are consecutive in any of ``orders``, with their
+    joined text: what a misspelt word of the other name may be merged with."""
+    found: dict[tuple[int, ...], str] = {}
+    for order in orders:
+        for k in range(2, MAX_MERGE + 1):
+            for start in range(len(order) - k + 1):
+                group = order[start : start + k]
+                if group not in found and all(slots[x].syllable for x in group):
+                    found[group] = "".join(slots[x].text for x in group)
+    return tuple(found.items())
+
+
+def _raw_merge_caps(
+    q: tuple[Slot, ...], c: tuple[Slot, ...], q_orders: list[list[int]]
+) -> tuple[list[float], list[float]]:
+    """What merges of a misspelt word with several syllables of the other name could
+    credit each slot: the candidate's order is fixed, the query's is any of ``q_orders``."""
+    cap_q = [0.0] * len(q)
+    cap_c = [0.0] * len(c)
+    for raw_side, raw_caps, other, other_caps, orders in (
+        (q, cap_q, c, cap_c, (tuple(range(len(c))),)),
+        (c, cap_c, q, cap_q, tuple(tuple(o) for o in q_orders)),
+    ):
+        raw = [(x, s.text) for x, s in enumerate(raw_side) if not s.syllable]
+        if not raw:
+            continue
+        for group, joined in _syllable_groups(other, orders):
+            for x, text in raw:
+                if abs(len(text) - len(joined)) > 2:
+                    continue
+                r = _misspelt_similarity(text, joined)
+                if r >= MERGE_MIN:
+                    raw_caps[x] = max(raw_caps[x], r)
+                    for y in group:
+                        other_caps[y] = max(other_caps[y], r)
+    return cap_q, cap_c
+
+
+def _upper_bound(
+    q: tuple[Slot, ...],
+    c: tuple[Slot, ...],
+    sims: list[_Sims],
+    q_orders: list[list[int]],
+) -> float:
+    """A score no alignment of ``q`` (in any of ``q_orders``) with ``c`` can beat, from the
+    best pair of each slot and what many-to-one moves could credit it; it lets most
+    candidates be dismissed without aligning them."""
+    q_raw = any(not s.syllable for s in q)
+    c_raw = any(not s.syllable for s in c)
+    if (q_raw and sum(s.syllable for s in c) >= 2) or (c_raw and sum(s.syllable for s in q) >= 2):
+        cap_q, cap_c = _raw_merge_caps(q, c, q_orders)
+    else:
+        cap_q, cap_c = [0.0] * len(q), [0.0] * len(c)
+    return _coverage_bound(q, c, sims, cap_q, cap_c)
+
+
+def _coverage_bound(
+    q: tuple[Slot, ...],
+    c: tuple[Slot, ...],
+    sims: list[_Sims],
+    cap_q: list[float],
+    cap_c: list[float],
+) -> float:
+    q_split = any(s.split for s in q)
+    c_split = any(s.split for s in c)
+    misspelt = 1.0 - TYPO_EDIT_COST
+    best_c = list(cap_c)
+    covered_q = 0.0
+    for i, a in enumerate(q):
+        best = cap_q[i]
+        for matrix in sims:
+            for j, (sim, _) in enumerate(matrix[i]):
+                if sim > best:
+                    best = sim
+                if sim > best_c[j]:
+                    best_c[j] = sim
+        if (a.split or (a.syllable and c_split)) and best < misspelt:
+            best = misspelt
+        covered_q += a.weight * best
+    covered_c = 0.0
+    for j, b in enumerate(c):
+        best = best_c[j]
+        if (b.split or (b.syllable and q_split)) and best < misspelt:
+            best = misspelt
+        covered_c += b.weight * best
+    return min(
+        covered_q / max(_group_weight(q), 1e-9), covered_c / max(_group_weight(c), 1e-9)
+    )
+
+
+def _aligned(
+    q: tuple[Slot, ...], c: tuple[Slot, ...], trace: bool, floor: float = 0.0
+) -> tuple[float, list[Step]]:
+    """Mandarin pass, plus a Cantonese pass where exactly one side is Han script; ``0.0``
+    without aligning when the upper bound is under ``floor``."""
+    passes = _passes(q, c)
+    sims = [_sim_matrix(q, c, p) for p in passes]
+    if floor > 0.0 and _upper_bound(q, c, sims, [list(range(len(q)))]) < floor:
+        return 0.0, []
+    best = _align(q, c, trace, sims=sims[0])
+    if len(passes) > 1 and best[0] < 1.0:
+        other = _align(q, c, trace, cantonese=True, sims=sims[1])
         if other[0] > best[0]:
             best = other
     return best
-
-
-def _rotations(words: tuple[tuple[Slot, ...], ...]) -> list[tuple[Slot, ...]]:
-    n = len(words)
-    orders = [words[i:] + words[:i] for i in range(n)] if n > 1 else [words]
-    if n > 2:
-        orders.append(tuple(reversed(words)))
-    return [tuple(s for w in order for s in w) for order in orders]
 
 
 @attrs.frozen(slots=True)
@@ -614,128 +792,185 @@ def _joined_ends(slots: tuple[Slot, ...], k: int) -> dict[int, str]:
     return {end: "".join(x.text for x in slots[end - k : end]) for end in range(k, len(slots) + 1)}
 
 
-def _align(
-    q: tuple[Slot, ...], c: tuple[Slot, ...], trace: bool, cantonese: bool = False
-) -> tuple[float, list[Step]]:
-    """Best monotone alignment of two slot sequences, as a share of the heavier side.
+def _group_weight(slots: tuple[Slot, ...]) -> float:
+    return sum(s.weight for s in slots)
 
-    Moves: skip a slot, pair two slots, or align one unsegmented word with two or three
-    syllables of the other name (``hailnu`` ~ ``hai lun``). Credit is weighted by slot weight.
-    Back-pointers are only kept when ``trace`` asks for the alignment.
+
+def _split_group(group: tuple[Slot, ...]) -> bool:
+    """Consecutive syllables of one written word that looks split by a misspelling."""
+    first = group[0].position
+    return all(s.split and s.position == first + t for t, s in enumerate(group))
+
+
+def _oversegmented(joined: str, fewer: int) -> bool:
+    """Slots whose joined text does not read as ``fewer`` syllables or less: a misspelling
+    split into extra syllables (``zhanv``), not another reading of a real one (``tian``)."""
+    seg = segment(joined)
+    return seg is None or len(seg) > fewer
+
+
+#: A move of the alignment that is not a plain pair: ``(from i, from j, similarity, query
+#: weight, candidate weight, query text, candidate text, reason)``.
+_Move = tuple[int, int, float, float, float, str, str, str]
+
+
+def _merge_moves(
+    q: tuple[Slot, ...],
+    c: tuple[Slot, ...],
+    q_joined: dict[int, dict[int, str]],
+    c_joined: dict[int, dict[int, str]],
+) -> dict[tuple[int, int], list[_Move]]:
+    """The alignment's many-to-one moves, by the cell they end in.
+
+    One misspelt word against two or three syllables of the other name (``hailnu`` ~ ``hai
+    lun``, ``qilk`` ~ ``qi li``), and a misspelling read as more syllables than it should
+    (``zha nv`` for zhang, ``ha ung`` for huang, ``ji ya ang`` for jia yang) against what it
+    misspells, one edit apart. The extra syllables must come from one written word that
+    looks split (:func:`_looks_split`); against a one-syllable word (a surname) they must be
+    that whole word, and the joined slots must not read as that many syllables themselves
+    (``ti an`` is tian, not a misspelt qian).
     """
     n, m = len(q), len(c)
+    moves: dict[tuple[int, int], list[_Move]] = {}
+    for k in range(2, MAX_MERGE + 1):
+        for i in range(1, n + 1):
+            a = q[i - 1]
+            if a.syllable:
+                continue
+            for j in range(k, m + 1):
+                group = c[j - k : j]
+                if all(s.syllable for s in group):
+                    joined = c_joined[k][j]
+                    r = _misspelt_similarity(a.text, joined)
+                    if r >= MERGE_MIN:
+                        moves.setdefault((i, j), []).append(
+                            (i - 1, j - k, r, a.weight, _group_weight(group), a.text, joined,
+                             "spelling")
+                        )  # fmt: skip
+        for j in range(1, m + 1):
+            b = c[j - 1]
+            if b.syllable:
+                continue
+            for i in range(k, n + 1):
+                group = q[i - k : i]
+                if all(s.syllable for s in group):
+                    joined = q_joined[k][i]
+                    r = _misspelt_similarity(joined, b.text)
+                    if r >= MERGE_MIN:
+                        moves.setdefault((i, j), []).append(
+                            (i - k, j - 1, r, _group_weight(group), b.weight, joined, b.text,
+                             "spelling")
+                        )  # fmt: skip
+    misspelt = 1.0 - TYPO_EDIT_COST
+    for k in (2, 3):
+        for g in range(1, k):
+            for i in range(k, n + 1):
+                for j in range(g, m + 1):
+                    more, fewer = q_joined[k][i], c_joined[g][j]
+                    if (
+                        abs(len(more) - len(fewer)) <= 1
+                        and _split_group(q[i - k : i])
+                        and all(s.syllable for s in c[j - g : j])
+                        and (g > 1 or not c[j - 1].alone or _whole_word(q[i - k : i]))
+                        and OSA.distance(more, fewer, score_cutoff=1) <= 1
+                        and _oversegmented(more, g)
+                    ):
+                        moves.setdefault((i, j), []).append(
+                            (i - k, j - g, misspelt, _group_weight(q[i - k : i]),
+                             _group_weight(c[j - g : j]), more, fewer, "misspelt")
+                        )  # fmt: skip
+            for j in range(k, m + 1):
+                for i in range(g, n + 1):
+                    more, fewer = c_joined[k][j], q_joined[g][i]
+                    if (
+                        abs(len(more) - len(fewer)) <= 1
+                        and _split_group(c[j - k : j])
+                        and all(s.syllable for s in q[i - g : i])
+                        and (g > 1 or not q[i - 1].alone or _whole_word(c[j - k : j]))
+                        and OSA.distance(fewer, more, score_cutoff=1) <= 1
+                        and _oversegmented(more, g)
+                    ):
+                        moves.setdefault((i, j), []).append(
+                            (i - g, j - k, misspelt, _group_weight(q[i - g : i]),
+                             _group_weight(c[j - k : j]), fewer, more, "misspelt")
+                        )  # fmt: skip
+    return moves
+
+
+def _align(
+    q: tuple[Slot, ...],
+    c: tuple[Slot, ...],
+    trace: bool,
+    cantonese: bool = False,
+    sims: list[list[tuple[float, str]]] | None = None,
+) -> tuple[float, list[Step]]:
+    """Best monotone alignment of two slot sequences: the share of each name it covers,
+    the smaller of the two.
+
+    Moves: skip a slot, pair two slots, or one of the many-to-one moves of
+    :func:`_merge_moves`. Each side's coverage counts that side's own weights, so a
+    misspelt word whose weight is only an estimate never inflates the other side. The path
+    maximises the sum of both coverages (a linear objective, so the dynamic programme is
+    exact for it); back-pointers are only kept when ``trace`` asks for the alignment.
+    """
+    n, m = len(q), len(c)
+    wq_total = max(_group_weight(q), 1e-9)
+    wc_total = max(_group_weight(c), 1e-9)
+    fq = [s.weight / wq_total for s in q]
+    fc = [s.weight / wc_total for s in c]
+    if sims is None:
+        sims = _sim_matrix(q, c, cantonese)
+    q_joined = {k: _joined_ends(q, k) for k in (1, 2, 3)}
+    c_joined = {k: _joined_ends(c, k) for k in (1, 2, 3)}
+    merges = _merge_moves(q, c, q_joined, c_joined)
     dp = [[0.0] * (m + 1) for _ in range(n + 1)]
-    # Weight a misspelling split into extra syllables (``zha nv`` for ``zhang``) adds to its
-    # side, to be taken off that side's total: the split is an artefact, not more name.
-    exq = [[0.0] * (m + 1) for _ in range(n + 1)]
-    exc = [[0.0] * (m + 1) for _ in range(n + 1)]
-    # Joined texts of the last k syllables before each position, computed once.
-    q_joined = {k: _joined_ends(q, k) for k in (2, 3)}
-    c_joined = {k: _joined_ends(c, k) for k in (2, 3)}
+    cov_q = [[0.0] * (m + 1) for _ in range(n + 1)]
+    cov_c = [[0.0] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, str, str, float, str]]] | None = (
         [[(0, 0, "", "", 0.0, "")] * (m + 1) for _ in range(n + 1)] if trace else None
     )
-    for i in range(n + 1):
-        row = dp[i]
-        for j in range(m + 1):
-            if i == 0 and j == 0:
-                continue
-            best = -1.0
-            came = (0, 0)
-            extra = (0.0, 0.0)
-            move = (0, 0, "", "", 0.0, "")
-            if i > 0 and dp[i - 1][j] > best:
-                best = dp[i - 1][j]
-                came = (i - 1, j)
-                if back is not None:
-                    move = (i - 1, j, q[i - 1].text, "", 0.0, "unmatched")
-            if j > 0 and row[j - 1] > best:
-                best = row[j - 1]
-                came = (i, j - 1)
-                if back is not None:
-                    move = (i, j - 1, "", c[j - 1].text, 0.0, "unmatched")
-            if i > 0 and j > 0:
-                a, b = q[i - 1], c[j - 1]
-                sim, why = slot_similarity(a, b, cantonese)
-                value = dp[i - 1][j - 1] + sim * (a.weight + b.weight) / 2
+    if back is not None:
+        for i in range(1, n + 1):
+            back[i][0] = (i - 1, 0, q[i - 1].text, "", 0.0, "unmatched")
+        for j in range(1, m + 1):
+            back[0][j] = (0, j - 1, "", c[j - 1].text, 0.0, "unmatched")
+    for i in range(1, n + 1):
+        row, above = dp[i], dp[i - 1]
+        sim_row = sims[i - 1]
+        a = q[i - 1]
+        wa, fa = a.weight, fq[i - 1]
+        for j in range(1, m + 1):
+            # Skip a query slot, skip a candidate slot, or pair the two.
+            if above[j] >= row[j - 1]:
+                best, pi, pj = above[j], i - 1, j
+            else:
+                best, pi, pj = row[j - 1], i, j - 1
+            gq = gc = 0.0
+            sim = sim_row[j - 1][0]
+            value = above[j - 1] + sim * (fa + fc[j - 1])
+            if value > best:
+                best, pi, pj = value, i - 1, j - 1
+                gq, gc = sim * wa, sim * c[j - 1].weight
+            chosen: _Move | None = None
+            for move in merges.get((i, j), ()):
+                mi, mj, r, mq, mc = move[:5]
+                value = dp[mi][mj] + r * (mq / wq_total + mc / wc_total)
                 if value > best:
-                    best = value
-                    came = (i - 1, j - 1)
-                    if back is not None:
-                        move = (i - 1, j - 1, a.text, b.text, sim, why)
-                if not a.syllable or not b.syllable:
-                    for k in range(2, MAX_MERGE + 1):
-                        if j - k >= 0 and not a.syllable and all(s.syllable for s in c[j - k : j]):
-                            group = c[j - k : j]
-                            joined = "".join(s.text for s in group)
-                            r = _text_similarity(a.text, joined)
-                            value = dp[i - 1][j - k] + r * (
-                                a.weight + sum(s.weight for s in group)
-                            ) / 2
-                            if r >= MERGE_MIN and value > best:
-                                best = value
-                                came, extra = (i - 1, j - k), (0.0, 0.0)
-                                if back is not None:
-                                    move = (i - 1, j - k, a.text, joined, r, "spelling")
-                        if i - k >= 0 and not b.syllable and all(s.syllable for s in q[i - k : i]):
-                            group = q[i - k : i]
-                            joined = "".join(s.text for s in group)
-                            r = _text_similarity(joined, b.text)
-                            value = dp[i - k][j - 1] + r * (
-                                b.weight + sum(s.weight for s in group)
-                            ) / 2
-                            if r >= MERGE_MIN and value > best:
-                                best = value
-                                came, extra = (i - k, j - 1), (0.0, 0.0)
-                                if back is not None:
-                                    move = (i - k, j - 1, joined, b.text, r, "spelling")
-                else:
-                    # Both syllables: several syllables of one name may be one misspelt
-                    # syllable of the other (``zha nv`` read from ``Zhanv`` for Zhang); only
-                    # one edit apart, scored as that misspelling, and against a one-syllable
-                    # word (a surname) only when the syllables are one whole written word.
-                    for k in (2, 3):
-                        joined = q_joined[k].get(i, "")
-                        if (
-                            joined
-                            and abs(len(joined) - len(b.text)) <= 1
-                            and (not b.alone or _whole_word(q[i - k : i]))
-                        ):
-                            group = q[i - k : i]
-                            if OSA.distance(
-                                joined, b.text, score_cutoff=1
-                            ) <= 1:
-                                r = 1.0 - TYPO_EDIT_COST
-                                value = dp[i - k][j - 1] + r * b.weight
-                                if value > best:
-                                    best = value
-                                    came = (i - k, j - 1)
-                                    extra = (sum(s.weight for s in group) - b.weight, 0.0)
-                                    if back is not None:
-                                        move = (i - k, j - 1, joined, b.text, r, "misspelt")
-                        joined = c_joined[k].get(j, "")
-                        if (
-                            joined
-                            and abs(len(joined) - len(a.text)) <= 1
-                            and (not a.alone or _whole_word(c[j - k : j]))
-                        ):
-                            group = c[j - k : j]
-                            if OSA.distance(
-                                a.text, joined, score_cutoff=1
-                            ) <= 1:
-                                r = 1.0 - TYPO_EDIT_COST
-                                value = dp[i - 1][j - k] + r * a.weight
-                                if value > best:
-                                    best = value
-                                    came = (i - 1, j - k)
-                                    extra = (0.0, sum(s.weight for s in group) - a.weight)
-                                    if back is not None:
-                                        move = (i - 1, j - k, a.text, joined, r, "misspelt")
+                    best, pi, pj = value, mi, mj
+                    gq, gc = r * mq, r * mc
+                    chosen = move
             row[j] = best
-            exq[i][j] = exq[came[0]][came[1]] + extra[0]
-            exc[i][j] = exc[came[0]][came[1]] + extra[1]
+            cov_q[i][j] = cov_q[pi][pj] + gq
+            cov_c[i][j] = cov_c[pi][pj] + gc
             if back is not None:
-                back[i][j] = move
+                if chosen is not None:
+                    back[i][j] = (pi, pj, chosen[5], chosen[6], chosen[2], chosen[7])
+                elif (pi, pj) == (i - 1, j - 1):
+                    back[i][j] = (pi, pj, a.text, c[j - 1].text, sim, sim_row[j - 1][1])
+                elif pi == i - 1:
+                    back[i][j] = (pi, pj, a.text, "", 0.0, "unmatched")
+                else:
+                    back[i][j] = (pi, pj, "", c[j - 1].text, 0.0, "unmatched")
     steps: list[Step] = []
     if back is not None:
         i, j = n, m
@@ -744,28 +979,60 @@ def _align(
             steps.append(Step(qt, ct, sim, why))
             i, j = pi, pj
         steps.reverse()
-    total = max(sum(s.weight for s in q) - exq[n][m], sum(s.weight for s in c) - exc[n][m], 1e-9)
-    return min(1.0, dp[n][m] / total), steps
+    return min(1.0, cov_q[n][m] / wq_total, cov_c[n][m] / wc_total), steps
+
+
+def _rotation_orders(words: tuple[tuple[Slot, ...], ...]) -> list[list[int]]:
+    """Word-order rotations of a name (and the reversal of three words or more), as index
+    orders into its flattened slots."""
+    spans: list[list[int]] = []
+    start = 0
+    for w in words:
+        spans.append(list(range(start, start + len(w))))
+        start += len(w)
+    n = len(spans)
+    orders = [spans[i:] + spans[:i] for i in range(n)] if n > 1 else [spans]
+    if n > 2:
+        orders.append(list(reversed(spans)))
+    return [[x for span in order for x in span] for order in orders]
 
 
 def compare_persons(
-    q: NameForm, c: NameForm, trace: bool = False
+    q: NameForm, c: NameForm, trace: bool = False, floor: float = 0.0
 ) -> tuple[float, list[Step]]:
-    """Best slot alignment over word-order rotations of the query."""
+    """Best slot alignment over word-order rotations of the query.
+
+    Slot similarities do not depend on word order, so they are computed once per reading
+    of each name, and a reading pair whose upper bound is under ``floor`` is not aligned
+    at all (it scores 0.0).
+    """
     if not q.slots or not c.slots:
         return 0.0, []
-    best: tuple[float, list[Step]] = (-1.0, [])
+    best: tuple[float, list[Step]] = (0.0, [])
+    # Two Han names are both written surname first, and two "SURNAME, Given" names say
+    # which part is the surname: those are never reordered.
+    fixed = (bool(q.han) and bool(c.han)) or (q.ordered and c.ordered)
+    first = True
     for c_words in (c.slots, *c.alternatives):
         cand = tuple(s for w in c_words for s in w)
-        # Two Han names are both written surname first, and two "SURNAME, Given" names say
-        # which part is the surname: those are never reordered.
-        fixed = (bool(q.han) and bool(c.han)) or (q.ordered and c.ordered)
         for q_words in (q.slots, *q.alternatives):
-            orders = [tuple(s for w in q_words for s in w)] if fixed else _rotations(q_words)
+            flat = tuple(s for w in q_words for s in w)
+            passes = _passes(flat, cand)
+            sims = [_sim_matrix(flat, cand, p) for p in passes]
+            orders = [list(range(len(flat)))] if fixed else _rotation_orders(q_words)
+            if floor > 0.0 and _upper_bound(flat, cand, sims, orders) < floor:
+                continue
             for order in orders:
-                score, steps = _aligned(order, cand, trace)
-                if score > best[0]:
-                    best = (score, steps)
+                slots = tuple(flat[x] for x in order)
+                result = _align(slots, cand, trace, sims=[sims[0][x] for x in order])
+                if len(passes) > 1 and result[0] < 1.0:
+                    other = _align(
+                        slots, cand, trace, cantonese=True, sims=[sims[1][x] for x in order]
+                    )
+                    if other[0] > result[0]:
+                        result = other
+                if first or result[0] > best[0]:
+                    best, first = result, False
     return best
 
 
@@ -783,20 +1050,25 @@ def _generic_similarity(a: str, b: str) -> float:
     return max(Indel.normalized_similarity(a, b), token_sort_ratio(a, b) / 100.0)
 
 
-def compare_orgs(q: NameForm, c: NameForm, trace: bool = False) -> tuple[float, list[Step]]:
+def compare_orgs(
+    q: NameForm, c: NameForm, trace: bool = False, floor: float = 0.0
+) -> tuple[float, list[Step]]:
     """Organisation names: legal forms folded; the brand aligned like a person name, trade
-    and place words compared loosely with a small weight."""
+    and place words compared loosely with a small weight. Brands are not aligned where the
+    result could not reach ``floor``."""
     best = 0.0
     steps: list[Step] = []
     for qo in q.org:
         for co in c.org:
             if not qo.slots or not co.slots:
                 continue
+            generic = _generic_similarity(qo.generic, co.generic)
+            # Generic words can only confirm a brand match, never make one.
+            factor = ORG_DISTINCTIVE_WEIGHT + (1 - ORG_DISTINCTIVE_WEIGHT) * generic
             if qo.han and co.han:
                 core = 1.0 if qo.han == co.han else Indel.normalized_similarity(qo.han, co.han)
                 core_steps = [Step(qo.han, co.han, core, "Han name, legal form removed")]
             else:
-                core, core_steps = _aligned(qo.slots, co.slots, trace)
                 q_brand = "".join(x.text for x in qo.slots)
                 c_brand = "".join(x.text for x in co.slots)
                 letters = _text_similarity(q_brand, c_brand)
@@ -806,12 +1078,12 @@ def compare_orgs(q: NameForm, c: NameForm, trace: bool = False) -> tuple[float, 
                     # both read fine and are two companies, Hikvsion is a typo.
                     letters = max(letters, 1.0 - BRAND_EDIT_COST * OSA.distance(q_brand, c_brand))
                 letters *= ORG_LETTER_FACTOR
+                needed = floor / factor if letters * factor < floor else 0.0
+                core, core_steps = _aligned(qo.slots, co.slots, trace, needed)
                 if letters > core:
                     core = letters
                     core_steps = [Step(qo.original_brand, co.original_brand, letters, "letters")]
-            generic = _generic_similarity(qo.generic, co.generic)
-            # Generic words can only confirm a brand match, never make one.
-            score = core * (ORG_DISTINCTIVE_WEIGHT + (1 - ORG_DISTINCTIVE_WEIGHT) * generic)
+            score = core * factor
             if score > best:
                 best = score
                 steps = core_steps
@@ -823,23 +1095,27 @@ def compare_orgs(q: NameForm, c: NameForm, trace: bool = False) -> tuple[float, 
     return best, steps
 
 
-def compare_forms(q: NameForm, c: NameForm) -> float:
-    """Similarity of a query form and a list-name form in 0..1 (1.0 only when identical)."""
-    return compare_traced(q, c, trace=False)[0]
+def compare_forms(q: NameForm, c: NameForm, floor: float = 0.0) -> float:
+    """Similarity of a query form and a list-name form in 0..1 (1.0 only when identical).
+
+    With ``floor``, a score that cannot reach it may be returned as any lower value
+    (usually 0.0) without the full comparison: screening only keeps scores above a floor.
+    """
+    return compare_traced(q, c, trace=False, floor=floor)[0]
 
 
 def compare_traced(
-    q: NameForm, c: NameForm, trace: bool = True
+    q: NameForm, c: NameForm, trace: bool = True, floor: float = 0.0
 ) -> tuple[float, list[Step], str]:
     """Like :func:`compare_forms`, also returning the alignment and the method used."""
     if q.normalized == c.normalized and q.normalized:
         return 1.0, [Step(q.original, c.original, 1.0, "identical after normalization")], "exact"
     use_org = c.kind == ORG or (c.kind == ANY and q.kind == ORG)
     if use_org and q.org:
-        score, steps = compare_orgs(q, c, trace)
+        score, steps = compare_orgs(q, c, trace, floor)
         method = "organisation"
     else:
-        score, steps = compare_persons(q, c, trace)
+        score, steps = compare_persons(q, c, trace, floor)
         method = "person"
     # Rounded so that float noise (0.8 + 0.19 = 0.98999...) never decides a ranking.
     return round(min(score, NEAR_EXACT_CAP), 6), steps, method

@@ -44,6 +44,20 @@ def test_drop_titles_keeps_a_name_made_only_of_titles() -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("SU, Hon", ["su", "hon"]),  # a title word after the name is the given name
+        ("Hon. LEE Ka-chiu", ["lee", "ka-chiu"]),
+        ("HON Wah", ["hon", "wah"]),  # a syllable-title needs two words after it
+        ("Mr ZHU", ["zhu"]),
+        ("ZHU Hailun Jr.", ["zhu", "hailun"]),
+    ],
+)
+def test_drop_titles_only_before_or_after_the_name(name: str, words: list[str]) -> None:
+    assert drop_titles(split_words(name)) == words
+
+
+@pytest.mark.parametrize(
     "name",
     [
         "Hikvision Co., Ltd.",

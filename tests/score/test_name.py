@@ -164,3 +164,44 @@ def test_compare_forms_is_in_unit_interval(a: str, b: str, sa: str | None, sb: s
 def test_compare_forms_of_a_name_with_itself_is_one(a: str, schema: str | None) -> None:
     form = analyze_name(a, schema)
     assert compare_forms(form, form) == 1.0
+
+
+def _edit(name: str, at: int, letter: str, kind: int) -> str:
+    at %= len(name)
+    if kind == 0:
+        return name[:at] + letter + name[at:]
+    if kind == 1:
+        return name[:at] + name[at + 1 :] or name
+    return name[:at] + name[at + 1 : at + 2] + name[at : at + 1] + name[at + 2 :]
+
+
+typo_names = st.builds(
+    _edit, syllable_names, st.integers(0, 40), st.sampled_from("aeiougnhx"), st.integers(0, 2)
+)
+bound_names = st.one_of(syllable_names, typo_names, latin_names, han_names)
+
+
+@settings(max_examples=400, deadline=None)
+@given(bound_names, bound_names, schemas, schemas, st.sampled_from([0.5, 0.7, 0.82, 0.85]))
+def test_floor_never_hides_a_score_that_reaches_it(
+    a: str, b: str, sa: str | None, sb: str | None, floor: float
+) -> None:
+    """The upper bound that lets the scorer skip alignments must be a real bound."""
+    q, c = analyze_name(a, sa), analyze_name(b, sb)
+    full = compare_forms(q, c)
+    bounded = compare_forms(q, c, floor)
+    if full >= floor:
+        assert bounded == full
+    else:
+        assert bounded < floor
+
+
+@pytest.mark.parametrize("row", _golden_rows())
+@pytest.mark.parametrize("floor", [0.5, 0.82])
+def test_floor_keeps_golden_scores(row: dict[str, str], floor: float) -> None:
+    form = analyze_name(row["query"], row["query_schema"] or None)
+    for spelling in expand_list_name(row["candidate"]):
+        cand = analyze_name(spelling, row["candidate_schema"] or None)
+        full = compare_forms(form, cand)
+        if full >= floor:
+            assert compare_forms(form, cand, floor) == full
