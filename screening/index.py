@@ -32,6 +32,11 @@ SPELLINGS_PER_ENTITY = 3
 LENGTH_PENALTY = 0.4
 
 
+def _loose(form: NameForm) -> bool:
+    readings = (form.slots, *form.alternatives)
+    return any(not s.syllable or s.split for words in readings for w in words for s in w)
+
+
 def _size(form: NameForm) -> int:
     return len(form.flat) or sum(len(o.slots) for o in form.org)
 
@@ -44,6 +49,8 @@ class NameRef:
     name: str
     form: NameForm
     weak: bool = False
+    #: Position in :attr:`NameIndex.refs` (and its parallel lists).
+    ref_id: int = -1
 
 
 class NameIndex:
@@ -51,8 +58,11 @@ class NameIndex:
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         self.refs: list[NameRef] = []
+        #: Whether a list name has, in any reading, a slot that is no syllable or a word
+        #: that looks split: then any query slot may score high on it without a shared key.
+        self.loose: list[bool] = []
         self._sizes: list[int] = []
-        self._keys: list[frozenset[str]] = []
+        self.keysets: list[frozenset[str]] = []
         postings: dict[str, list[int]] = defaultdict(list)
         for entity in entities:
             seen: set[str] = set()
@@ -64,10 +74,11 @@ class NameIndex:
                         seen.add(spelling)
                         form = analyze_name(spelling, entity.schema)
                         ref_id = len(self.refs)
-                        self.refs.append(NameRef(entity.id, name, form, weak))
+                        self.refs.append(NameRef(entity.id, name, form, weak, ref_id))
+                        self.loose.append(_loose(form))
                         self._sizes.append(_size(form))
                         keys = form.blocking_keys()
-                        self._keys.append(frozenset(keys))
+                        self.keysets.append(frozenset(keys))
                         for key in keys:
                             postings[key].append(ref_id)
         self.postings: dict[str, list[int]] = dict(postings)
@@ -115,7 +126,7 @@ class NameIndex:
                 scores[ref_id] += weight + idf / 100.0
         # Common parts still count for the names already found, checked against each name's
         # own keys rather than by walking their long posting lists.
-        keysets = self._keys
+        keysets = self.keysets
         for group in common:
             weight = weights[id(group)]
             for ref_id in scores:

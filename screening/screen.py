@@ -16,7 +16,13 @@ from screening.errors import InvalidEntityError, InvalidQueryError
 from screening.index import NameIndex, NameRef
 from screening.model import SCHEMAS, Entity, ListSource, Match, Query, parse_partial_date
 from screening.score.context import context_adjustment
-from screening.score.name import NameForm, analyze_name, compare_forms
+from screening.score.name import (
+    NameForm,
+    analyze_name,
+    compare_forms,
+    key_bound,
+    uses_person_comparison,
+)
 
 QueryLike = Query | str | Mapping[str, Any]
 
@@ -182,9 +188,17 @@ class Screener:
             birth_date=query.birth_date is not None, country=query.country is not None
         )
         needed = max(floor, lowest - bonus) - 1e-6
+        index = self.index
         for ref in candidates:
             entity = self._entities[ref.entity_id]
             if not _schema_compatible(query.schema, entity):
+                continue
+            if (
+                use_index
+                and not index.loose[ref.ref_id]
+                and uses_person_comparison(form, ref.form)
+                and key_bound(form, index.keysets[ref.ref_id]) < needed
+            ):
                 continue
             name_score = compare_forms(form, ref.form, needed)
             if ref.weak:

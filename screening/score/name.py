@@ -1095,6 +1095,40 @@ def compare_orgs(
     return best, steps
 
 
+#: The most a syllable can score against a list name it shares no reading, character or
+#: spelling with: a different syllable one letter away (one-edit factor times the letter
+#: similarity of two different syllables of at most seven letters, under 0.9).
+UNSHARED_SYLLABLE_CAP = SYLLABLE_ONE_EDIT_FACTOR * 0.9
+
+
+def key_bound(q: NameForm, keys: frozenset[str]) -> float:
+    """An upper bound of the person score of ``q`` against a list name whose blocking keys
+    are ``keys``, where every slot of that name, in every reading, is a syllable in a word
+    that does not look split. It needs no slot comparison, so the screener can dismiss
+    most candidates that share only a common surname with the query at once."""
+    best = 0.0
+    for words in (q.slots, *q.alternatives):
+        covered = total = 0.0
+        for word in words:
+            for s in word:
+                total += s.weight
+                if (not s.syllable and not s.hk) or not s.keys.isdisjoint(keys):
+                    covered += s.weight
+                elif s.split:
+                    covered += s.weight * (1.0 - TYPO_EDIT_COST)
+                else:
+                    covered += s.weight * UNSHARED_SYLLABLE_CAP
+        # A name without person slots is only ever equal to the other (exact match).
+        best = max(best, covered / total if total else 1.0)
+    return best
+
+
+def uses_person_comparison(q: NameForm, c: NameForm) -> bool:
+    """Whether :func:`compare_traced` compares the two as persons (not as organisations)."""
+    use_org = c.kind == ORG or (c.kind == ANY and q.kind == ORG)
+    return not (use_org and q.org)
+
+
 def compare_forms(q: NameForm, c: NameForm, floor: float = 0.0) -> float:
     """Similarity of a query form and a list-name form in 0..1 (1.0 only when identical).
 
@@ -1110,8 +1144,7 @@ def compare_traced(
     """Like :func:`compare_forms`, also returning the alignment and the method used."""
     if q.normalized == c.normalized and q.normalized:
         return 1.0, [Step(q.original, c.original, 1.0, "identical after normalization")], "exact"
-    use_org = c.kind == ORG or (c.kind == ANY and q.kind == ORG)
-    if use_org and q.org:
+    if not uses_person_comparison(q, c):
         score, steps = compare_orgs(q, c, trace, floor)
         method = "organisation"
     else:

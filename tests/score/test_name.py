@@ -11,7 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from screening.config import DEFAULT_THRESHOLD
-from screening.score.name import analyze_name, compare_forms, compare_traced, expand_list_name
+from screening.score.name import (
+    analyze_name,
+    compare_forms,
+    compare_traced,
+    expand_list_name,
+    key_bound,
+    uses_person_comparison,
+)
 
 GOLDEN = Path(__file__).with_name("golden_pairs.csv")
 
@@ -205,3 +212,19 @@ def test_floor_keeps_golden_scores(row: dict[str, str], floor: float) -> None:
         full = compare_forms(form, cand)
         if full >= floor:
             assert compare_forms(form, cand, floor) == full
+
+
+@settings(max_examples=400, deadline=None)
+@given(bound_names, st.one_of(syllable_names, han_names), schemas)
+def test_key_bound_is_a_bound_for_names_of_whole_syllables(
+    a: str, b: str, schema: str | None
+) -> None:
+    """The screener skips a candidate of whole syllables whose key bound is under the floor:
+    no comparison may score above that bound."""
+    q, c = analyze_name(a, schema), analyze_name(b, "Person")
+    loose = any(
+        not s.syllable or s.split for words in (c.slots, *c.alternatives) for w in words for s in w
+    )
+    if loose or not uses_person_comparison(q, c):
+        return
+    assert compare_forms(q, c) <= key_bound(q, frozenset(c.blocking_keys())) + 1e-9
