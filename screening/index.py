@@ -102,46 +102,48 @@ class NameIndex:
         weighted = form.key_groups(expand=True)
         groups = [g for g, _ in weighted]
         weights = {id(g): w for g, w in weighted}
-        sizes = [sum(len(self.postings.get(k, ())) for k in g) for g in groups]
+        group_sizes = [sum(len(self.postings.get(k, ())) for k in g) for g in groups]
         # Parts that are very common (the surname p:wang on a large list) cost the most and
         # tell the least; they are left out unless nothing rarer is there.
-        order = sorted(range(len(groups)), key=sizes.__getitem__)
-        rare_ids = [i for i in order if sizes[i] <= COMMON_POSTING] or order[:2]
+        order = sorted(range(len(groups)), key=group_sizes.__getitem__)
+        rare_ids = [i for i in order if group_sizes[i] <= COMMON_POSTING] or order[:2]
         if len(rare_ids) < 2:
             rare_ids = order[:2]
         rare = [groups[i] for i in rare_ids]
         common = [groups[i] for i in order if i not in rare_ids]
+        idf_of = self._idf
+        postings = self.postings
         for group in rare:
+            # The rarest shared key of the group counts: keys in rising weight, so a later
+            # (rarer) key overwrites an earlier one for the names filed under both.
             best: dict[int, float] = {}
-            for key in group:
-                posting = self.postings.get(key)
-                if not posting:
-                    continue
-                idf = self._idf[key]
-                for ref_id in posting:
-                    if best.get(ref_id, 0.0) < idf:
-                        best[ref_id] = idf
+            for key in sorted((k for k in group if k in postings), key=idf_of.__getitem__):
+                best.update(dict.fromkeys(postings[key], idf_of[key]))
             weight = weights[id(group)]
             for ref_id, idf in best.items():
                 scores[ref_id] += weight + idf / 100.0
         # Common parts still count for the names already found, checked against each name's
-        # own keys rather than by walking their long posting lists.
-        keysets = self.keysets
-        for group in common:
-            weight = weights[id(group)]
-            for ref_id in scores:
-                if not keysets[ref_id].isdisjoint(group):
-                    scores[ref_id] += weight
+        # own keys rather than by walking their long posting lists. Where every name found
+        # is returned anyway (in index order) they cannot matter.
+        size = _size(form)
+        sizes = self._sizes
+        if len(scores) > limit:
+            keysets = self.keysets
+            for group in common:
+                weight = weights[id(group)]
+                for ref_id in scores:
+                    if not keysets[ref_id].isdisjoint(group):
+                        scores[ref_id] += weight
         if len(scores) > limit:
             # Among names covering as much of the query, prefer those of similar length;
             # ties go to the lower index so results never depend on hash seeds.
-            size = _size(form)
-            sizes = self._sizes
-            pool = heapq.nsmallest(
-                limit * 4,
-                scores,
-                key=lambda r: (LENGTH_PENALTY * abs(sizes[r] - size) - scores[r], r),
-            )
+            pool = [
+                r
+                for _, r in heapq.nsmallest(
+                    limit * 4,
+                    ((LENGTH_PENALTY * abs(sizes[r] - size) - v, r) for r, v in scores.items()),
+                )
+            ]
             # At most three spellings per entity, so that one entity's many aliases do not
             # crowd other entities out of the candidates.
             ranked = []

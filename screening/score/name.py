@@ -86,6 +86,8 @@ MAX_MERGE = 3
 NEAR_EXACT_CAP = 0.99
 #: An organisation name matched only after dropping a leading place name on one side.
 PLACE_DROP_FACTOR = 0.97
+#: In a name that does not read as Chinese, only words this short get one-edit repairs.
+REPAIR_MAX_FOREIGN = 5
 #: Maximum syllables per word for a name to be read as Chinese.
 MAX_SYLLABLES_PER_WORD = 4
 
@@ -178,12 +180,17 @@ class NameForm:
         Slot keys find romanization and script variants; prefix and suffix keys of whole
         words find misspellings, since one typo rarely touches both ends of a word. Trade
         words (``Microelectronics``) tell apart the many companies sharing one brand.
-        ``expand`` (queries only) adds, for a word that looks misspelt, the readings it has
-        after undoing one deleted-letter or swapped-letter typo (``Abi`` → bai).
+        ``expand`` (queries only) adds, for a word that looks misspelt in a name that reads
+        as Chinese, the readings it has after undoing one deleted-letter or swapped-letter
+        typo (``Abi`` → bai).
         """
         groups: list[tuple[set[str], float]] = []
         words = [*self.slots, *(w for alt in self.alternatives for w in alt)]
         words.extend(o.slots for o in self.org)
+        # Repairs are for romanized Chinese: in a name with no syllable anywhere (``Ella
+        # Visser``, or a Chinese name with every word misspelt) only words as short as
+        # Chinese given names are repaired; repairing long Western words costs the most.
+        sinitic = any(s.syllable and not s.han for w in words for s in w)
         for word in words:
             for slot in word:
                 groups.append((set(slot.keys), 1.0))
@@ -191,7 +198,12 @@ class NameForm:
             # A word that reads as no syllable, or as several in few letters (``Abi`` = a bi,
             # ``Zhanv`` = zha nv), is likely misspelt: look up its one-edit repairs too.
             suspect = any(not s.syllable for s in word) or (len(word) > 1 and len(text) <= 6)
-            if expand and suspect and not any(s.han for s in word):
+            if (
+                expand
+                and suspect
+                and (sinitic or len(text) <= REPAIR_MAX_FOREIGN)
+                and not any(s.han for s in word)
+            ):
                 fixed = _one_edit_readings(text)
                 if fixed:
                     groups.append((fixed, 1.0))
