@@ -13,7 +13,7 @@ from typing import Any
 
 from screening.config import REPORT_FLOOR, MatchSettings
 from screening.errors import InvalidEntityError, InvalidQueryError
-from screening.index import NameIndex, NameRef
+from screening.index import MAX_CANDIDATES, NameIndex, NameRef
 from screening.model import SCHEMAS, Entity, ListSource, Match, Query, parse_partial_date
 from screening.score.context import context_adjustment
 from screening.score.name import (
@@ -25,6 +25,14 @@ from screening.score.name import (
 )
 
 QueryLike = Query | str | Mapping[str, Any]
+
+#: When at least this share of the first candidates reaches the threshold, the
+#: neighbourhood is dense (many companies sharing one brand) and retrieval is widened ...
+DENSE_SHARE = 0.25
+#: ... by this factor at a time ...
+WIDEN_FACTOR = 4
+#: ... up to this many candidate spellings.
+MAX_WIDENED = 3_840
 
 
 def as_query(value: QueryLike) -> Query:
@@ -176,9 +184,6 @@ class Screener:
         """
         _check_query(query)
         form = analyze_name(query.name, query.schema)
-        candidates: Iterable[NameRef] = (
-            self.index.candidates(form) if use_index else self.index.all_names()
-        )
         best: dict[str, tuple[float, float, str]] = {}
         floor = REPORT_FLOOR if threshold is None else min(threshold, REPORT_FLOOR)
         # A name score that even agreeing birth date and country cannot lift to the lowest
@@ -188,27 +193,22 @@ class Screener:
             birth_date=query.birth_date is not None, country=query.country is not None
         )
         needed = max(floor, lowest - bonus) - 1e-6
-        index = self.index
-        for ref in candidates:
-            entity = self._entities[ref.entity_id]
-            if not _schema_compatible(query.schema, entity):
-                continue
-            if (
-                use_index
-                and not index.loose[ref.ref_id]
-                and uses_person_comparison(form, ref.form)
-                and key_bound(form, index.keysets[ref.ref_id]) < needed
-            ):
-                continue
-            name_score = compare_forms(form, ref.form, needed)
-            if ref.weak:
-                name_score *= self.settings.weak_alias_factor
-            if name_score < floor:
-                continue
-            score = context_adjustment(name_score, query, entity, self.settings)
-            prev = best.get(entity.id)
-            if prev is None or (score, name_score) > prev[:2]:
-                best[entity.id] = (score, name_score, ref.name)
+        if not use_index:
+            self._score(form, query, self.index.all_names(), needed, floor, best, bounds=False)
+        else:
+            # Where a large share of the candidates reaches the threshold (many companies
+            # sharing one brand), the best-ranked ones may not hold every match: widen.
+            # Each wider round is taken only while the last one still found matches.
+            limit_c = MAX_CANDIDATES
+            seen: set[int] = set()
+            while True:
+                refs = [r for r in self.index.candidates(form, limit_c) if r.ref_id not in seen]
+                seen.update(r.ref_id for r in refs)
+                hits = self._score(form, query, refs, needed, floor, best, bounds=True)
+                dense = hits >= DENSE_SHARE * len(refs) if limit_c == MAX_CANDIDATES else hits
+                if not dense or len(seen) < limit_c or limit_c >= MAX_WIDENED:
+                    break
+                limit_c *= WIDEN_FACTOR
         matches: list[Match] = []
         for entity_id, (score, name_score, matched) in best.items():
             entity = self._entities[entity_id]
@@ -229,6 +229,47 @@ class Screener:
                 )
         matches.sort(key=lambda m: (-m.score, m.entity.id))
         return matches[:limit]
+
+    def _score(
+        self,
+        form: NameForm,
+        query: Query,
+        refs: Iterable[NameRef],
+        needed: float,
+        floor: float,
+        best: dict[str, tuple[float, float, str]],
+        *,
+        bounds: bool,
+    ) -> int:
+        """Score ``refs`` into ``best`` (per entity: score, name score, matched name) and
+        return how many reached ``needed``. ``bounds`` lets names of whole syllables be
+        dismissed from their keys alone."""
+        index = self.index
+        settings = self.settings
+        hits = 0
+        for ref in refs:
+            entity = self._entities[ref.entity_id]
+            if not _schema_compatible(query.schema, entity):
+                continue
+            if (
+                bounds
+                and not index.loose[ref.ref_id]
+                and uses_person_comparison(form, ref.form)
+                and key_bound(form, index.keysets[ref.ref_id]) < needed
+            ):
+                continue
+            name_score = compare_forms(form, ref.form, needed)
+            if ref.weak:
+                name_score *= settings.weak_alias_factor
+            if name_score < floor:
+                continue
+            if name_score >= needed:
+                hits += 1
+            score = context_adjustment(name_score, query, entity, settings)
+            prev = best.get(entity.id)
+            if prev is None or (score, name_score) > prev[:2]:
+                best[entity.id] = (score, name_score, ref.name)
+        return hits
 
     def screen_many(
         self,

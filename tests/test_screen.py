@@ -196,3 +196,30 @@ def test_index_and_exhaustive_search_agree(screener: Screener, query: Query) -> 
         (m.entity.id, m.score) for m in exhaustive
     ]
     assert indexed
+
+
+def test_retrieval_widens_where_many_companies_share_a_brand() -> None:
+    """A dense neighbourhood (more matching spellings than one round of candidates holds)
+    is still found whole, as exhaustive scoring finds it."""
+    cities = ["Zhuhai", "Shenzhen", "Wuhan", "Xiamen", "Suzhou", "Dalian", "Hefei", "Jinan"]
+    trades = [
+        "Trading", "Technology", "Electronics", "Machinery", "Logistics", "Shipping",
+        "Materials", "Instruments", "Systems", "Devices", "Components", "Industries",
+    ]  # fmt: skip
+    entities = [
+        Entity(id=f"hx-{i}", schema="Company",
+               names=(f"{city} Huaxin Microelectronics {trade} Co., Ltd.",))
+        for i, (city, trade) in enumerate((c, t) for c in cities for t in trades)
+    ]  # fmt: skip
+    filler = [
+        Entity(id=f"f-{i}", schema="Company", names=(f"Huaxin Garden Hotel {i} Ltd",))
+        for i in range(200)
+    ]
+    screener = Screener([*entities, *filler])
+    query = Query(name="Huaxin Microelectronics", schema="Company")
+    indexed = {m.entity.id for m in screener.screen_query(query, limit=1000)}
+    exhaustive = {
+        m.entity.id for m in screener.screen_query(query, limit=1000, use_index=False)
+    }
+    assert len(exhaustive) > 60
+    assert indexed == exhaustive
