@@ -6,6 +6,7 @@ Everything here works on text already passed through :func:`screening.normalize.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -217,6 +218,7 @@ _TRAILING_FORMS = ("co", "ltd", "limited", "company", "corp", "corporation", "in
                    "gmbh", "group", "holdings", "holding")  # fmt: skip
 
 
+@lru_cache(maxsize=65_536)
 def _near_legal_form(word: str) -> bool:
     """A word at the end of an organisation name one edit away from a legal form
     (``Ltu``, ``Lth``, ``gCo``, ``Limted``); two-letter words only by substitution."""
@@ -231,6 +233,7 @@ def _near_legal_form(word: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=65_536)
 def _generic_word(word: str) -> bool:
     """Generic trade or place word, allowing one typo in words of six letters or more
     (two in words of ten or more)."""
