@@ -227,4 +227,5 @@ def test_key_bound_is_a_bound_for_names_of_whole_syllables(
     )
     if loose or not uses_person_comparison(q, c):
         return
-    assert compare_forms(q, c) <= key_bound(q, frozenset(c.blocking_keys())) + 1e-9
+    # Scores are rounded to six decimals; the screener allows for it (its floor less 1e-6).
+    assert compare_forms(q, c) <= key_bound(q, frozenset(c.blocking_keys())) + 1e-6
