@@ -145,13 +145,14 @@ class NameIndex:
                 )
             ]
             # At most three spellings per entity, so that one entity's many aliases do not
-            # crowd other entities out of the candidates.
+            # crowd other entities out of the candidates; a wider search allows more.
             ranked = []
             per_entity: dict[str, int] = defaultdict(int)
+            cap = SPELLINGS_PER_ENTITY * max(1, limit // MAX_CANDIDATES)
             refs = self.refs
             for ref_id in pool:
                 entity_id = refs[ref_id].entity_id
-                if per_entity[entity_id] < SPELLINGS_PER_ENTITY:
+                if per_entity[entity_id] < cap:
                     per_entity[entity_id] += 1
                     ranked.append(ref_id)
                     if len(ranked) == limit:

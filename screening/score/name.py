@@ -129,10 +129,15 @@ class Slot:
     def alternatives(self, cantonese: bool = False) -> tuple[str, ...]:
         """Texts to compare letter by letter: as written (Latin), then the readings of the
         pass being run (pinyin, or Hong Kong spellings)."""
-        prefix = "c:" if cantonese else "p:"
-        alts = [] if (self.han and cantonese) else [self.text]
-        alts.extend(k[2:] for k in sorted(self.keys) if k.startswith(prefix) and k[2:] not in alts)
-        return tuple(alts) or (self.text,)
+        return _alternatives(self, cantonese)
+
+
+@lru_cache(maxsize=131_072)
+def _alternatives(slot: Slot, cantonese: bool) -> tuple[str, ...]:
+    prefix = "c:" if cantonese else "p:"
+    alts = [] if (slot.han and cantonese) else [slot.text]
+    alts.extend(k[2:] for k in sorted(slot.keys) if k.startswith(prefix) and k[2:] not in alts)
+    return tuple(alts) or (slot.text,)
 
 
 @attrs.frozen(slots=True)
