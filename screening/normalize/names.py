@@ -215,7 +215,7 @@ def fold_org_words(words: list[str]) -> tuple[list[str], list[str]]:
 
 #: Legal forms common enough at the end of a name that a misspelling of them is still one.
 _TRAILING_FORMS = ("co", "ltd", "limited", "company", "corp", "corporation", "inc", "llc",
-                   "gmbh", "group", "holdings", "holding")  # fmt: skip
+                   "gmbh", "group", "holdings", "holding", "fze", "sarl", "plc")  # fmt: skip
 
 
 @lru_cache(maxsize=65_536)
@@ -348,6 +348,7 @@ def split_generic(words: list[str]) -> tuple[list[str], list[str]]:
     """
     distinctive: list[str] = []
     generic: list[str] = []
+    fuzzy: list[str] = []
     i = 0
     while i < len(words):
         for k in (3, 2):
@@ -356,11 +357,22 @@ def split_generic(words: list[str]) -> tuple[list[str], list[str]]:
                 i += k
                 break
         else:
-            (generic if _generic_word(words[i]) else distinctive).append(words[i])
+            word = words[i]
+            if word in GENERIC_ORG_WORDS:
+                generic.append(word)
+            elif _generic_word(word):
+                fuzzy.append(word)
+            else:
+                distinctive.append(word)
             i += 1
+    if not any(len(w) > 1 for w in distinctive):
+        # Words only near a generic word are the brand when nothing else is: ``Siyuan`` is
+        # one letter from ``ziyuan`` (resources) but the name of Xinjiang Siyuan Information.
+        distinctive = [w for w in words if w in fuzzy or w in distinctive]
+        fuzzy = []
     if not distinctive:
         return words, []
-    return distinctive, generic
+    return distinctive, generic + fuzzy
 
 
 def split_han_generic(han: str) -> tuple[str, str]:

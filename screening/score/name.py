@@ -196,7 +196,14 @@ class NameForm:
         # Visser``, or a Chinese name with every word misspelt) only words as short as
         # Chinese given names are repaired; repairing long Western words costs the most.
         sinitic = any(s.syllable and not s.han for w in words for s in w)
+        # A word met again (in another reading, or in the organisation view of a name whose
+        # type is unknown) files nothing new: counted twice it would outrank other readings.
+        seen: set[tuple[str, ...]] = set()
         for word in words:
+            texts = tuple(s.han or s.text for s in word)
+            if texts in seen:
+                continue
+            seen.add(texts)
             for slot in word:
                 groups.append((set(slot.keys), 1.0))
             text = "".join(s.text for s in word)
