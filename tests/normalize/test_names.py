@@ -145,3 +145,25 @@ def test_strip_joined_legal_drops_spelt_out_pinyin_legal_form() -> None:
 
 def test_strip_joined_legal_never_empties_the_name() -> None:
     assert strip_joined_legal(["gongsi"]) == ["gongsi"]
+
+
+def test_a_brand_one_letter_from_a_trade_word_stays_the_brand() -> None:
+    # siyuan is one edit from ziyuan (resources), but nothing else could be the brand.
+    assert split_generic(["xinjiang", "siyuan", "information", "tech"]) == (
+        ["siyuan"],
+        ["xinjiang", "information", "tech"],
+    )
+
+
+def test_a_misspelt_trade_word_is_still_generic_beside_a_brand() -> None:
+    distinctive, generic = split_generic(["zhiya", "technolgy"])
+    assert distinctive == ["zhiya"]
+    assert generic == ["technolgy"]
+
+
+@pytest.mark.parametrize("name", ["Nova Bauer Energy FZH", "Falcon Kaya Capital bFZE",
+                                  "Orion Blue Trading SARI", "Delta Blue Marine PLX"])  # fmt: skip
+def test_misspelt_trailing_legal_forms_are_folded(name: str) -> None:
+    core, removed = fold_org_words(split_words(name))
+    assert len(core) == 3
+    assert len(removed) == 1
