@@ -26,6 +26,9 @@ MAX_CANDIDATES = 60
 
 #: A query part whose keys file more names than this is too common to retrieve by.
 COMMON_POSTING = 400
+#: Postings walked at most, per candidate asked for, to fill the candidates when the rare
+#: parts of a query find too few names.
+WALK_PER_CANDIDATE = 20
 #: Spellings of one entity among the candidates of one query, at most.
 SPELLINGS_PER_ENTITY = 3
 #: Rank penalty per slot of length difference between a query and a candidate name.
@@ -109,19 +112,32 @@ class NameIndex:
         rare_ids = [i for i in order if group_sizes[i] <= COMMON_POSTING] or order[:2]
         if len(rare_ids) < 2:
             rare_ids = order[:2]
-        rare = [groups[i] for i in rare_ids]
-        common = [groups[i] for i in order if i not in rare_ids]
         idf_of = self._idf
         postings = self.postings
-        for group in rare:
+
+        def walk(group: set[str], weight: float) -> None:
             # The rarest shared key of the group counts: keys in rising weight, so a later
             # (rarer) key overwrites an earlier one for the names filed under both.
             best: dict[int, float] = {}
             for key in sorted((k for k in group if k in postings), key=idf_of.__getitem__):
                 best.update(dict.fromkeys(postings[key], idf_of[key]))
-            weight = weights[id(group)]
             for ref_id, idf in best.items():
                 scores[ref_id] += weight + idf / 100.0
+
+        walked = 0
+        for i in rare_ids:
+            walk(groups[i], weights[id(groups[i])])
+            walked += group_sizes[i]
+        # Where the rare parts find too few names to fill the candidates (a misspelt given
+        # name beside a common surname), the next commonest parts are walked too.
+        for i in order:
+            if len(scores) >= limit or walked + group_sizes[i] > WALK_PER_CANDIDATE * limit:
+                break
+            if i not in rare_ids:
+                walk(groups[i], weights[id(groups[i])])
+                rare_ids.append(i)
+                walked += group_sizes[i]
+        common = [groups[i] for i in order if i not in rare_ids]
         # Common parts still count for the names already found, checked against each name's
         # own keys rather than by walking their long posting lists. Where every name found
         # is returned anyway (in index order) they cannot matter.

@@ -26,8 +26,10 @@ from screening.score.name import (
 
 QueryLike = Query | str | Mapping[str, Any]
 
-#: When at least this share of the first candidates reaches the threshold, the
-#: neighbourhood is dense (many companies sharing one brand) and retrieval is widened ...
+#: When this many of the first candidates, or this share of them, reach the threshold,
+#: the neighbourhood is dense (one person on several lists, many companies sharing one
+#: brand) and more matches may rank just below: retrieval is widened ...
+DENSE_HITS = 3
 DENSE_SHARE = 0.25
 #: ... by this factor at a time ...
 WIDEN_FACTOR = 4
@@ -198,15 +200,21 @@ class Screener:
         else:
             # Where a large share of the candidates reaches the threshold (many companies
             # sharing one brand), the best-ranked ones may not hold every match: widen.
-            # Each wider round is taken only while the last one still found matches.
+            # A very dense first round (a quarter of the candidates match) widens up to the
+            # limit; otherwise each wider round is taken only while the last found matches.
             limit_c = MAX_CANDIDATES
             seen: set[int] = set()
+            very_dense = False
             while True:
                 refs = [r for r in self.index.candidates(form, limit_c) if r.ref_id not in seen]
                 seen.update(r.ref_id for r in refs)
                 hits = self._score(form, query, refs, needed, floor, best, bounds=True)
-                dense = hits >= DENSE_SHARE * len(refs) if limit_c == MAX_CANDIDATES else hits
-                if not dense or len(seen) < limit_c or limit_c >= MAX_WIDENED:
+                if limit_c == MAX_CANDIDATES:
+                    very_dense = hits >= DENSE_SHARE * len(refs)
+                    wider = very_dense or hits >= DENSE_HITS
+                else:
+                    wider = very_dense or hits > 0
+                if not wider or len(seen) < limit_c or limit_c >= MAX_WIDENED:
                     break
                 limit_c *= WIDEN_FACTOR
         matches: list[Match] = []
