@@ -26,11 +26,14 @@ from screening.score.name import (
 
 QueryLike = Query | str | Mapping[str, Any]
 
-#: When this many of the first candidates, or this share of them, reach the threshold,
-#: the neighbourhood is dense (one person on several lists, many companies sharing one
-#: brand) and more matches may rank just below: retrieval is widened ...
+#: When this many spellings reach the threshold among the first candidates, the
+#: neighbourhood is dense (one person on several lists, many companies sharing one brand)
+#: and more matches may rank just below: retrieval is widened while wider rounds still
+#: find matching spellings; where this share of the candidates and this many entities
+#: match (a brand cluster), it is widened to the limit ...
 DENSE_HITS = 3
 DENSE_SHARE = 0.25
+DENSE_CLUSTER = 10
 #: ... by this factor at a time ...
 WIDEN_FACTOR = 4
 #: ... up to this many candidate spellings.
@@ -200,17 +203,17 @@ class Screener:
         else:
             # Where a large share of the candidates reaches the threshold (many companies
             # sharing one brand), the best-ranked ones may not hold every match: widen.
-            # A very dense first round (a quarter of the candidates match) widens up to the
-            # limit; otherwise each wider round is taken only while the last found matches.
+            # A brand cluster widens up to the limit; otherwise each wider round is taken
+            # only while the last one found matching spellings.
             limit_c = MAX_CANDIDATES
             seen: set[int] = set()
             very_dense = False
             while True:
                 refs = [r for r in self.index.candidates(form, limit_c) if r.ref_id not in seen]
                 seen.update(r.ref_id for r in refs)
-                hits = self._score(form, query, refs, needed, floor, best, bounds=True)
+                hits, found = self._score(form, query, refs, needed, floor, best, bounds=True)
                 if limit_c == MAX_CANDIDATES:
-                    very_dense = hits >= DENSE_SHARE * len(refs)
+                    very_dense = hits >= DENSE_SHARE * len(refs) and found >= DENSE_CLUSTER
                     wider = very_dense or hits >= DENSE_HITS
                 else:
                     wider = very_dense or hits > 0
@@ -248,13 +251,15 @@ class Screener:
         best: dict[str, tuple[float, float, str]],
         *,
         bounds: bool,
-    ) -> int:
-        """Score ``refs`` into ``best`` (per entity: score, name score, matched name) and
-        return how many reached ``needed``. ``bounds`` lets names of whole syllables be
-        dismissed from their keys alone."""
+    ) -> tuple[int, int]:
+        """Score ``refs`` into ``best`` (per entity: score, name score, matched name).
+
+        Returns how many spellings reached ``needed``, and how many entities first did
+        here. ``bounds`` lets names of whole syllables be dismissed from their keys alone.
+        """
         index = self.index
         settings = self.settings
-        hits = 0
+        hits = found = 0
         for ref in refs:
             entity = self._entities[ref.entity_id]
             if not _schema_compatible(query.schema, entity):
@@ -271,13 +276,15 @@ class Screener:
                 name_score *= settings.weak_alias_factor
             if name_score < floor:
                 continue
-            if name_score >= needed:
-                hits += 1
             score = context_adjustment(name_score, query, entity, settings)
             prev = best.get(entity.id)
+            if name_score >= needed:
+                hits += 1
+                if prev is None or prev[1] < needed:
+                    found += 1
             if prev is None or (score, name_score) > prev[:2]:
                 best[entity.id] = (score, name_score, ref.name)
-        return hits
+        return hits, found
 
     def screen_many(
         self,

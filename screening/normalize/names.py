@@ -40,6 +40,12 @@ LEGAL_FORM_PHRASES: tuple[tuple[str, ...], ...] = tuple(
                 "pte ltd", "pty ltd", "youxian gongsi", "gufen youxian gongsi",
                 "youxian zeren gongsi", "jituan youxian gongsi", "jituan gongsi",
                 "gongsi", "youxian", "gufen", "jituan", "zeren",
+                # Russian legal forms, transliterated (OOO, AO, ZAO, OAO, PAO)
+                "obshchestvo s ogranichennoi otvetstvennostyu",
+                "obshchestvo s ogranichennoy otvetstvennostyu",
+                "obshchestvo s ogranichennoi otvetstvennostiu",
+                "aktsionernoe obshchestvo", "zakrytoe aktsionernoe obshchestvo",
+                "otkrytoe aktsionernoe obshchestvo", "publichnoe aktsionernoe obshchestvo",
             )
         ),
         key=len,
