@@ -153,13 +153,13 @@ class NameIndex:
         if len(scores) > limit:
             # Among names covering as much of the query, prefer those of similar length;
             # ties go to the lower index so results never depend on hash seeds.
-            pool = [
-                r
-                for _, r in heapq.nsmallest(
-                    limit * 4,
-                    ((LENGTH_PENALTY * abs(sizes[r] - size) - v, r) for r, v in scores.items()),
-                )
-            ]
+            penalty = LENGTH_PENALTY
+            keyed = [(penalty * abs(sizes[r] - size) - v, r) for r, v in scores.items()]
+            if len(keyed) > limit * 4:
+                keyed = heapq.nsmallest(limit * 4, keyed)
+            else:
+                keyed.sort()
+            pool = [r for _, r in keyed]
             # At most three spellings per entity, so that one entity's many aliases do not
             # crowd other entities out of the candidates; a wider search allows more.
             ranked = []
