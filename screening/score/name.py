@@ -886,9 +886,11 @@ def _merge_moves(
                              "spelling")
                         )  # fmt: skip
     misspelt = 1.0 - TYPO_EDIT_COST
-    for k in (2, 3):
+    q_split = any(s.split for s in q)
+    c_split = any(s.split for s in c)
+    for k in (2, 3) if q_split or c_split else ():
         for g in range(1, k):
-            for i in range(k, n + 1):
+            for i in range(k, n + 1) if q_split else ():
                 for j in range(g, m + 1):
                     more, fewer = q_joined[k][i], c_joined[g][j]
                     if (
@@ -903,7 +905,7 @@ def _merge_moves(
                             (i - k, j - g, misspelt, _group_weight(q[i - k : i]),
                              _group_weight(c[j - g : j]), more, fewer, "misspelt")
                         )  # fmt: skip
-            for j in range(k, m + 1):
+            for j in range(k, m + 1) if c_split else ():
                 for i in range(g, n + 1):
                     more, fewer = c_joined[k][j], q_joined[g][i]
                     if (
