@@ -644,6 +644,10 @@ def _slot_similarity(a: Slot, b: Slot, cantonese: bool) -> tuple[float, str]:
     allowed = 1 if min(len(a.text), len(b.text)) <= 4 else 2
     if edits <= allowed:
         best = max(best, 1.0 - TYPO_EDIT_COST * edits)
+    else:
+        # More edits than a short word's typo: letters in common (``yong`` in the Korean
+        # ``yongil``) count no more than that many typos would.
+        best = min(best, 1.0 - TYPO_EDIT_COST * edits)
     return best, f"misspelt {a.text}/{b.text}"
 
 
