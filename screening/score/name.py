@@ -16,6 +16,7 @@ from over-matching. Organisation names are compared as words after legal forms a
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 import attrs
@@ -890,41 +891,43 @@ def _merge_moves(
                              "spelling")
                         )  # fmt: skip
     misspelt = 1.0 - TYPO_EDIT_COST
-    q_split = any(s.split for s in q)
-    c_split = any(s.split for s in c)
-    for k in (2, 3) if q_split or c_split else ():
-        for g in range(1, k):
-            for i in range(k, n + 1) if q_split else ():
-                for j in range(g, m + 1):
-                    more, fewer = q_joined[k][i], c_joined[g][j]
-                    if (
-                        abs(len(more) - len(fewer)) <= 1
-                        and _split_group(q[i - k : i])
-                        and all(s.syllable for s in c[j - g : j])
-                        and (g > 1 or not c[j - 1].alone or _whole_word(q[i - k : i]))
-                        and OSA.distance(more, fewer, score_cutoff=1) <= 1
-                        and _oversegmented(more, g)
-                    ):
-                        moves.setdefault((i, j), []).append(
-                            (i - k, j - g, misspelt, _group_weight(q[i - k : i]),
-                             _group_weight(c[j - g : j]), more, fewer, "misspelt")
-                        )  # fmt: skip
-            for j in range(k, m + 1) if c_split else ():
-                for i in range(g, n + 1):
-                    more, fewer = c_joined[k][j], q_joined[g][i]
-                    if (
-                        abs(len(more) - len(fewer)) <= 1
-                        and _split_group(c[j - k : j])
-                        and all(s.syllable for s in q[i - g : i])
-                        and (g > 1 or not q[i - 1].alone or _whole_word(c[j - k : j]))
-                        and OSA.distance(fewer, more, score_cutoff=1) <= 1
-                        and _oversegmented(more, g)
-                    ):
-                        moves.setdefault((i, j), []).append(
-                            (i - g, j - k, misspelt, _group_weight(q[i - g : i]),
-                             _group_weight(c[j - k : j]), fewer, more, "misspelt")
-                        )  # fmt: skip
+    for i, k, j, g, more, fewer in _split_matches(q, c, q_joined, c_joined):
+        moves.setdefault((i, j), []).append(
+            (i - k, j - g, misspelt, _group_weight(q[i - k : i]), _group_weight(c[j - g : j]),
+             more, fewer, "misspelt")
+        )  # fmt: skip
+    for j, k, i, g, more, fewer in _split_matches(c, q, c_joined, q_joined):
+        moves.setdefault((i, j), []).append(
+            (i - g, j - k, misspelt, _group_weight(q[i - g : i]), _group_weight(c[j - k : j]),
+             fewer, more, "misspelt")
+        )  # fmt: skip
     return moves
+
+
+def _split_matches(
+    more: tuple[Slot, ...],
+    fewer: tuple[Slot, ...],
+    more_joined: dict[int, dict[int, str]],
+    fewer_joined: dict[int, dict[int, str]],
+) -> Iterator[tuple[int, int, int, int, str, str]]:
+    """Runs of ``k`` slots of a split word of ``more`` one edit from ``g < k`` syllables of
+    ``fewer``, as ``(end in more, k, end in fewer, g, more text, fewer text)``."""
+    if not any(s.split for s in more):
+        return
+    for k in (2, 3):
+        for g in range(1, k):
+            for i in range(k, len(more) + 1):
+                for j in range(g, len(fewer) + 1):
+                    long, short = more_joined[k][i], fewer_joined[g][j]
+                    if (
+                        abs(len(long) - len(short)) <= 1
+                        and _split_group(more[i - k : i])
+                        and all(s.syllable for s in fewer[j - g : j])
+                        and (g > 1 or not fewer[j - 1].alone or _whole_word(more[i - k : i]))
+                        and OSA.distance(long, short, score_cutoff=1) <= 1
+                        and _oversegmented(long, g)
+                    ):
+                        yield i, k, j, g, long, short
 
 
 def _align(
