@@ -198,8 +198,13 @@ class Screener:
             birth_date=query.birth_date is not None, country=query.country is not None
         )
         needed = max(floor, lowest - bonus) - 1e-6
+        # Retrieval widens for matches at the alert level, whatever floor the caller asked
+        # for: a crowd of weak matches (0.5 and up) says nothing about missing alerts.
+        alerting = max(needed, self.settings.lowest_threshold() - bonus - 1e-6)
         if not use_index:
-            self._score(form, query, self.index.all_names(), needed, floor, best, bounds=False)
+            self._score(
+                form, query, self.index.all_names(), needed, alerting, floor, best, bounds=False
+            )
         else:
             # Where a large share of the candidates reaches the threshold (many companies
             # sharing one brand), the best-ranked ones may not hold every match: widen.
@@ -211,7 +216,9 @@ class Screener:
             while True:
                 refs = [r for r in self.index.candidates(form, limit_c) if r.ref_id not in seen]
                 seen.update(r.ref_id for r in refs)
-                hits, found = self._score(form, query, refs, needed, floor, best, bounds=True)
+                hits, found = self._score(
+                    form, query, refs, needed, alerting, floor, best, bounds=True
+                )
                 if limit_c == MAX_CANDIDATES:
                     very_dense = hits >= DENSE_SHARE * len(refs) and found >= DENSE_CLUSTER
                     wider = very_dense or hits >= DENSE_HITS
@@ -247,6 +254,7 @@ class Screener:
         query: Query,
         refs: Iterable[NameRef],
         needed: float,
+        alerting: float,
         floor: float,
         best: dict[str, tuple[float, float, str]],
         *,
@@ -254,8 +262,9 @@ class Screener:
     ) -> tuple[int, int]:
         """Score ``refs`` into ``best`` (per entity: score, name score, matched name).
 
-        Returns how many spellings reached ``needed``, and how many entities first did
-        here. ``bounds`` lets names of whole syllables be dismissed from their keys alone.
+        Returns how many spellings reached ``alerting``, and how many entities first did
+        here. ``bounds`` lets names of whole syllables be dismissed from their keys alone;
+        no score under ``needed`` is computed in full.
         """
         index = self.index
         settings = self.settings
@@ -278,9 +287,9 @@ class Screener:
                 continue
             score = context_adjustment(name_score, query, entity, settings)
             prev = best.get(entity.id)
-            if name_score >= needed:
+            if name_score >= alerting:
                 hits += 1
-                if prev is None or prev[1] < needed:
+                if prev is None or prev[1] < alerting:
                     found += 1
             if prev is None or (score, name_score) > prev[:2]:
                 best[entity.id] = (score, name_score, ref.name)

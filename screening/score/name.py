@@ -816,6 +816,7 @@ class Step:
     reason: str
 
 
+@lru_cache(maxsize=131_072)
 def _joined_ends(slots: tuple[Slot, ...], k: int) -> dict[int, str]:
     """``{end: text of slots[end-k:end] joined}`` for every end position."""
     return {end: "".join(x.text for x in slots[end - k : end]) for end in range(k, len(slots) + 1)}
@@ -914,20 +915,22 @@ def _split_matches(
     ``fewer``, as ``(end in more, k, end in fewer, g, more text, fewer text)``."""
     if not any(s.split for s in more):
         return
-    for k in (2, 3):
+    # Runs of a split word first (few), then what they may misspell on the other side.
+    runs = [
+        (i, k) for k in (2, 3) for i in range(k, len(more) + 1) if _split_group(more[i - k : i])
+    ]
+    for i, k in runs:
         for g in range(1, k):
-            for i in range(k, len(more) + 1):
-                for j in range(g, len(fewer) + 1):
-                    long, short = more_joined[k][i], fewer_joined[g][j]
-                    if (
-                        abs(len(long) - len(short)) <= 1
-                        and _split_group(more[i - k : i])
-                        and all(s.syllable for s in fewer[j - g : j])
-                        and (g > 1 or not fewer[j - 1].alone or _whole_word(more[i - k : i]))
-                        and OSA.distance(long, short, score_cutoff=1) <= 1
-                        and _oversegmented(long, g)
-                    ):
-                        yield i, k, j, g, long, short
+            for j in range(g, len(fewer) + 1):
+                long, short = more_joined[k][i], fewer_joined[g][j]
+                if (
+                    abs(len(long) - len(short)) <= 1
+                    and all(s.syllable for s in fewer[j - g : j])
+                    and (g > 1 or not fewer[j - 1].alone or _whole_word(more[i - k : i]))
+                    and OSA.distance(long, short, score_cutoff=1) <= 1
+                    and _oversegmented(long, g)
+                ):
+                    yield i, k, j, g, long, short
 
 
 def _align(
