@@ -860,37 +860,17 @@ def _merge_moves(
     that whole word, and the joined slots must not read as that many syllables themselves
     (``ti an`` is tian, not a misspelt qian).
     """
-    n, m = len(q), len(c)
     moves: dict[tuple[int, int], list[_Move]] = {}
-    for k in range(2, MAX_MERGE + 1):
-        for i in range(1, n + 1):
-            a = q[i - 1]
-            if a.syllable:
-                continue
-            for j in range(k, m + 1):
-                group = c[j - k : j]
-                if all(s.syllable for s in group):
-                    joined = c_joined[k][j]
-                    r = _misspelt_similarity(a.text, joined)
-                    if r >= MERGE_MIN:
-                        moves.setdefault((i, j), []).append(
-                            (i - 1, j - k, r, a.weight, _group_weight(group), a.text, joined,
-                             "spelling")
-                        )  # fmt: skip
-        for j in range(1, m + 1):
-            b = c[j - 1]
-            if b.syllable:
-                continue
-            for i in range(k, n + 1):
-                group = q[i - k : i]
-                if all(s.syllable for s in group):
-                    joined = q_joined[k][i]
-                    r = _misspelt_similarity(joined, b.text)
-                    if r >= MERGE_MIN:
-                        moves.setdefault((i, j), []).append(
-                            (i - k, j - 1, r, _group_weight(group), b.weight, joined, b.text,
-                             "spelling")
-                        )  # fmt: skip
+    for i, j, k, r, word, joined in _word_merges(q, c, c_joined):
+        moves.setdefault((i, j), []).append(
+            (i - 1, j - k, r, q[i - 1].weight, _group_weight(c[j - k : j]), word, joined,
+             "spelling")
+        )  # fmt: skip
+    for j, i, k, r, word, joined in _word_merges(c, q, q_joined):
+        moves.setdefault((i, j), []).append(
+            (i - k, j - 1, r, _group_weight(q[i - k : i]), c[j - 1].weight, joined, word,
+             "spelling")
+        )  # fmt: skip
     misspelt = 1.0 - TYPO_EDIT_COST
     for i, k, j, g, more, fewer in _split_matches(q, c, q_joined, c_joined):
         moves.setdefault((i, j), []).append(
@@ -903,6 +883,23 @@ def _merge_moves(
              fewer, more, "misspelt")
         )  # fmt: skip
     return moves
+
+
+def _word_merges(
+    words: tuple[Slot, ...], other: tuple[Slot, ...], other_joined: dict[int, dict[int, str]]
+) -> Iterator[tuple[int, int, int, float, str, str]]:
+    """Misspelt words of ``words`` close enough to two or three syllables of ``other``, as
+    ``(end in words, end in other, syllables, similarity, word, joined syllables)``."""
+    for i, a in enumerate(words, start=1):
+        if a.syllable:
+            continue
+        for k in range(2, MAX_MERGE + 1):
+            for j in range(k, len(other) + 1):
+                if all(s.syllable for s in other[j - k : j]):
+                    joined = other_joined[k][j]
+                    r = _misspelt_similarity(a.text, joined)
+                    if r >= MERGE_MIN:
+                        yield i, j, k, r, a.text, joined
 
 
 def _split_matches(
