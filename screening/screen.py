@@ -206,10 +206,9 @@ class Screener:
                 form, query, self.index.all_names(), needed, alerting, floor, best, bounds=False
             )
         else:
-            # Where a large share of the candidates reaches the threshold (many companies
-            # sharing one brand), the best-ranked ones may not hold every match: widen.
-            # A brand cluster widens up to the limit; otherwise each wider round is taken
-            # only while the last one found matching spellings.
+            # Where several candidates match, the best-ranked ones may not hold every match:
+            # widen. A brand cluster widens up to the limit; otherwise each wider round is
+            # taken only while the last one found matching spellings.
             limit_c = MAX_CANDIDATES
             seen: set[int] = set()
             very_dense = False
