@@ -167,16 +167,17 @@ def split_words(text: str) -> list[str]:
 POST_NOMINALS: frozenset[str] = frozenset({"jr", "sr", "先生", "女士", "小姐", "博士", "教授"})
 
 
-def drop_titles(words: list[str]) -> list[str]:
+def drop_titles(words: list[str], *, surname_first: bool = False) -> list[str]:
     """Remove honorifics before a name (``Dr``, ``H.E.``) and post-nominals after it (``Jr``).
 
     A title word elsewhere is a name: ``SU, Hon`` is the given name Hon. A leading title that
     is also a Chinese syllable (``Hon``, ``Gen``) is only taken for a title when at least two
-    words follow it (``Hon LEE Ka-chiu``, but ``HON Wah``). The name is kept whole if
-    dropping would leave nothing.
+    words follow it (``Hon LEE Ka-chiu``, but ``HON Wah``). ``surname_first`` (the name was
+    written ``SURNAME, Given`` with a one-word surname) keeps the first word: ``MX, Guang``
+    is the surname Mx. The name is kept whole if dropping would leave nothing.
     """
     start = 0
-    while start < len(words) and words[start] in TITLES:
+    while not surname_first and start < len(words) and words[start] in TITLES:
         rest = len(words) - start - 1
         if rest < 1 or (rest < 2 and _is_syllable(words[start])):
             break

@@ -539,7 +539,11 @@ def analyze_name(name: str, schema: str | None = None) -> NameForm:
     else:
         words = _latin_words(text)
         if kind != ORG:
-            slots, alternatives = _latin_person_slots(drop_titles(words))
+            head, comma, _ = text.partition(",")
+            surname_first = bool(comma) and len(_latin_words(head)) == 1
+            slots, alternatives = _latin_person_slots(
+                drop_titles(words, surname_first=surname_first)
+            )
         if kind != PERSON:
             core_words, folded = fold_org_words(words)
             org.append(_org_from_words(strip_joined_legal(core_words)))
