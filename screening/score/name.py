@@ -656,6 +656,7 @@ def _slot_similarity(a: Slot, b: Slot, cantonese: bool) -> tuple[float, str]:
     return best, f"misspelt {a.text}/{b.text}"
 
 
+@lru_cache(maxsize=131_072)
 def _misspelt_similarity(x: str, y: str) -> float:
     """Similarity of a word and the word it misspells: one edit costs
     :data:`TYPO_EDIT_COST` (two in words of five letters or more), else letter similarity."""
