@@ -251,27 +251,13 @@ class RowScreener:
             raise ScreeningError(hits)
         settings = self.screener.settings
         query = Query(name=name, schema=schema, birth_date=birth_date, country=country)
-        found: list[Match] = []
+        screener = self.screener
+        scored = []
         for entity_id, name_score, matched_name in hits:
-            entity = self.screener.get(entity_id)
+            entity = screener.get(entity_id)
             score = context_adjustment(name_score, query, entity, settings)
-            cut = (
-                settings.threshold_for(entity.schema, entity.list_names)
-                if self.threshold is None
-                else self.threshold
-            )
-            if score >= cut:
-                found.append(
-                    Match(
-                        entity=entity,
-                        score=score,
-                        matched_name=matched_name,
-                        query=query,
-                        name_score=name_score,
-                    )
-                )
-        found.sort(key=lambda m: (-m.score, m.entity.id))
-        return found
+            scored.append((entity, score, name_score, matched_name))
+        return screener.select_matches(query, scored, self.threshold)
 
     def _outcome(self, key: QueryKey) -> RowOutcome:
         try:

@@ -226,26 +226,39 @@ class Screener:
                 if not wider or len(seen) < limit_c or limit_c >= MAX_WIDENED:
                     break
                 limit_c *= WIDEN_FACTOR
-        matches: list[Match] = []
-        for entity_id, (score, name_score, matched) in best.items():
-            entity = self._entities[entity_id]
-            cut = (
+        scored = (
+            (self._entities[entity_id], score, name_score, matched)
+            for entity_id, (score, name_score, matched) in best.items()
+        )
+        return self.select_matches(query, scored, threshold)[:limit]
+
+    def select_matches(
+        self,
+        query: Query,
+        scored: Iterable[tuple[Entity, float, float, str]],
+        threshold: float | None,
+    ) -> list[Match]:
+        """``(entity, score, name score, matched name)`` at or above the threshold that
+        applies to each entity (``threshold``, or the configured one per schema and list),
+        as matches sorted best first."""
+        matches = [
+            Match(
+                entity=entity,
+                score=score,
+                matched_name=matched,
+                query=query,
+                name_score=name_score,
+            )
+            for entity, score, name_score, matched in scored
+            if score
+            >= (
                 self.settings.threshold_for(entity.schema, entity.list_names)
                 if threshold is None
                 else threshold
             )
-            if score >= cut:
-                matches.append(
-                    Match(
-                        entity=entity,
-                        score=score,
-                        matched_name=matched,
-                        query=query,
-                        name_score=name_score,
-                    )
-                )
+        ]
         matches.sort(key=lambda m: (-m.score, m.entity.id))
-        return matches[:limit]
+        return matches
 
     def _score(
         self,
