@@ -116,3 +116,55 @@ def test_trade_words_rank_the_right_company_among_shared_brands() -> None:
         analyze_name("Zhuhai Huaxin Microeletronics Corporation", "Company")
     )
     assert "c-micro" in {ref.entity_id for ref in refs}
+
+
+def test_a_wider_search_allows_more_spellings_per_entity() -> None:
+    words = ("Alpha", "Beta", "Gamma", "Delta", "Kappa", "Sigma", "Omega", "Zeta")
+    aliases = tuple(f"Huaxin Trading {word}" for word in words)
+    entities = [Entity(id="many", schema="Company", names=aliases)]
+    entities += [
+        Entity(id=f"o{i}", schema="Company", names=(f"Huaxin Trading Branch {i}",))
+        for i in range(300)
+    ]
+    index = NameIndex(entities)
+    form = analyze_name("Huaxin Trading", "Company")
+    narrow = [r for r in index.candidates(form, MAX_CANDIDATES) if r.entity_id == "many"]
+    wide = [r for r in index.candidates(form, 4 * MAX_CANDIDATES) if r.entity_id == "many"]
+    assert len(narrow) == 3
+    assert len(wide) > 3
+
+
+def test_common_parts_are_walked_when_rare_parts_find_too_few_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # With four names sharing it, "mansour" is a common part here; the query's rare parts
+    # (a misspelt "Ibahim") find only an unrelated name.
+    monkeypatch.setattr("screening.index.COMMON_POSTING", 2)
+    entities = [
+        Entity(id="target", schema="Person", names=("Abrahem Mansour",)),
+        Entity(id="ali", schema="Person", names=("Ali Mansour",)),
+        Entity(id="omar", schema="Person", names=("Omar Mansour",)),
+        Entity(id="samir", schema="Person", names=("Samir Mansour",)),
+        Entity(id="other", schema="Person", names=("Ibanez Lopez",)),
+    ]
+    index = NameIndex(entities)
+    found = {r.entity_id for r in index.candidates(analyze_name("Ibahim Mansour", "Person"))}
+    assert "target" in found
+
+
+def test_a_word_counts_once_however_many_readings_hold_it() -> None:
+    # The person and the organisation view of a name of unknown type hold the same word.
+    groups = [frozenset(g) for g, _ in analyze_name("Lian", None).key_groups(expand=True)]
+    assert groups.count(frozenset({"c:lian", "p:lian", "r:lian"})) == 1
+
+
+def test_one_edit_repairs_only_for_chinese_looking_or_short_words() -> None:
+    def repaired(name: str) -> bool:
+        form = analyze_name(name, "Person")
+        plain = {frozenset(g) for g, _ in form.key_groups()}
+        return any(frozenset(g) not in plain for g, _ in form.key_groups(expand=True))
+
+    # No syllable anywhere and six letters or more: not worth the cost of repairs.
+    assert not repaired("Liangx Visserr")
+    assert repaired("Wagn Ymyu")  # no syllable anywhere, but short words
+    assert repaired("Zhanv Jia")

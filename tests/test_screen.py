@@ -223,3 +223,24 @@ def test_retrieval_widens_where_many_companies_share_a_brand() -> None:
     }
     assert len(exhaustive) > 60
     assert indexed == exhaustive
+
+
+def test_lowest_threshold_and_context_bonus_of_settings() -> None:
+    settings = MatchSettings(
+        threshold=0.85, schema_thresholds={"Person": 0.8}, list_thresholds={"SDN": 0.9}
+    )
+    assert settings.lowest_threshold() == 0.8
+    assert MatchSettings().lowest_threshold() == DEFAULT_THRESHOLD
+    assert settings.context_bonus(birth_date=False, country=False) == 0.0
+    assert settings.context_bonus(birth_date=True, country=True) == pytest.approx(
+        settings.birth_date_match_bonus + settings.country_match_bonus
+    )
+
+
+def test_a_schema_threshold_below_the_default_still_reports_its_matches() -> None:
+    """Scores are only dismissed under the lowest threshold any entity can have."""
+    lenient = Screener(
+        [ZHU, *OTHERS], settings=MatchSettings(schema_thresholds={"Person": 0.7})
+    )
+    ids = [m.entity.id for m in lenient.screen("Zhou Hailun", schema="Person")]
+    assert "eu-6251" in ids

@@ -172,3 +172,17 @@ def test_misspelt_trailing_legal_forms_are_folded(name: str) -> None:
 def test_a_title_written_as_the_surname_of_surname_comma_given_is_kept() -> None:
     assert drop_titles(split_words("MX, Guang"), surname_first=True) == ["mx", "guang"]
     assert drop_titles(split_words("Mx Guang")) == ["guang"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        'Obshchestvo s ogranichennoi otvetstvennostyu "Uralstroy"',
+        "Aktsionernoe Obshchestvo Uralstroy",
+        "Zakrytoe Aktsionernoe Obshchestvo Uralstroy",
+    ],
+)
+def test_transliterated_russian_legal_forms_are_folded(name: str) -> None:
+    core, removed = fold_org_words(split_words(name))
+    assert core == ["uralstroy"]
+    assert removed
