@@ -358,3 +358,33 @@ def test_summary_renders_lists(tmp_path: Path) -> None:
     assert "rows with errors: 1" in text
     assert "SDN  sha256:" + "ab" * 32 in text
     assert summary.rows_per_second == 5.0
+
+
+def test_workers_screen_each_distinct_name_once(
+    tmp_path: Path, screener: Screener, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows repeat names; across both workers each distinct name is compared once."""
+    import os
+
+    import screening.bulk
+
+    monkeypatch.setattr(screening.bulk, "CHUNK_ROWS", 7)
+    log = tmp_path / "screened.log"
+    original = RowScreener.name_hits
+
+    def logged(self: RowScreener, name: str, schema: str | None) -> screening.bulk.NameHits:
+        # Forked workers share this function; O_APPEND writes of one line do not interleave.
+        fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+        try:
+            os.write(fd, f"{name}\t{schema}\n".encode())
+        finally:
+            os.close(fd)
+        return original(self, name, schema)
+
+    monkeypatch.setattr(RowScreener, "name_hits", logged)
+    rows = many_rows(300)
+    src = write_csv(tmp_path / "in.csv", rows)
+    screen_csv(src, tmp_path / "out.csv", screener=screener, workers=2)
+    screened = log.read_text(encoding="utf-8").splitlines()
+    assert len(screened) == len(set(screened))
+    assert len(screened) < len(rows)
