@@ -244,3 +244,16 @@ def test_a_schema_threshold_below_the_default_still_reports_its_matches() -> Non
     )
     ids = [m.entity.id for m in lenient.screen("Zhou Hailun", schema="Person")]
     assert "eu-6251" in ids
+
+
+def test_a_place_in_parentheses_does_not_list_every_company_of_that_place() -> None:
+    screener = Screener(
+        [
+            Entity(id="c-ws", schema="Company", names=("Wise Smart (HK) Electronics Limited",)),
+            Entity(id="c-bf", schema="Company", names=("Beifang Shipbuilding (GUANGZHOU) Co",)),
+        ]
+    )
+    assert screener.screen("HK Electronics") == []
+    assert screener.screen("Guangzhou") == []
+    assert [m.entity.id for m in screener.screen("Wise Smart Electronics Ltd")] == ["c-ws"]
+    assert [m.entity.id for m in screener.screen("Beifang Shipbuilding Co Ltd")] == ["c-bf"]

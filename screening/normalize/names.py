@@ -11,6 +11,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from screening.normalize.text import APOSTROPHES, strip_diacritics
+from screening.sources._countries import COUNTRY_ROWS
 from screening.transliterate.romanization import is_cantonese_syllable, pinyin_readings
 
 #: Titles and honorifics dropped from person names (lower case, without dots).
@@ -133,9 +134,57 @@ def expand_parentheses(name: str) -> list[str]:
         out.append(base)
     for inner in found:
         inner = inner.strip()
-        if _ACRONYM.match(inner.replace(" ", "")) or len(inner.split()) >= 2:
+        if (
+            _ACRONYM.match(inner.replace(" ", "")) or len(inner.split()) >= 2
+        ) and not is_qualifier(inner):
             out.append(inner)
     return list(dict.fromkeys(out))
+
+
+#: Words of a parenthesised part that says where, or which office, rather than naming
+#: anyone: ``(Guangzhou)``, ``(Hong Kong)``, ``(HK)``, ``(Head Office)``, ``(Road)``.
+QUALIFIER_WORDS: frozenset[str] = frozenset(
+    {
+        "hk", "prc", "uk", "usa", "uae", "branch", "branches", "office", "head", "main",
+        "registered", "representative", "subsidiary", "zone", "area", "district", "region",
+        "province", "city", "county", "town", "road", "street", "avenue", "building",
+        "north", "south", "east", "west", "central", "northern", "southern", "eastern",
+        "western", "now", "formerly", "former", "previously", "aka", "and", "in", "ftz",
+        "sez",
+    }
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    return frozenset(
+        word for _, names in COUNTRY_ROWS for name in names for word in split_words(name)
+    )
+
+
+def is_qualifier(text: str) -> bool:
+    """Whether a parenthesised part only qualifies the name: every word a place, a
+    country, an office or a legal or trade word (``Urumqi, Xinjiang Branch``).
+
+    Such a part is no alias of its own: indexed alone, ``(Guangzhou)`` would make every
+    company of that city a list name.
+    """
+    words = split_words(text)
+    i = 0
+    while i < len(words):
+        if i + 1 < len(words) and words[i] + words[i + 1] in CHINESE_PLACES:
+            i += 2
+            continue
+        word = words[i]
+        if not (
+            word in QUALIFIER_WORDS
+            or word in GENERIC_ORG_WORDS
+            or word in LEGAL_FORM_WORDS
+            or word in _country_words()
+        ):
+            return False
+        i += 1
+    return bool(words)
 
 
 def split_words(text: str) -> list[str]:

@@ -8,6 +8,7 @@ from screening.normalize.names import (
     drop_titles,
     expand_parentheses,
     fold_org_words,
+    is_qualifier,
     leading_place,
     split_generic,
     split_han_generic,
@@ -124,6 +125,34 @@ def test_expand_parentheses_without_parentheses() -> None:
 
 def test_expand_parentheses_drops_a_single_lower_case_word() -> None:
     assert expand_parentheses("Zhu Hailun (born)") == ["Zhu Hailun (born)", "Zhu Hailun"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Beifang Shipbuilding (GUANGZHOU) Co Ltd",
+        "Well Smart (HK) Technology",
+        "Hikvision (Hong Kong) Limited",
+        "Bank of Kunlun (Urumqi, Xinjiang Branch)",
+        "Dalian Trading (Group) Co",
+        "Ocean Star (now Russian Federation)",
+        "Jiangnan Works (DALIAN FTZ)",
+    ],
+)
+def test_a_qualifying_part_is_no_alias_of_its_own(name: str) -> None:
+    # Indexed alone, the place or office would make every company of that city a match.
+    spellings = expand_parentheses(name)
+    assert len(spellings) == 2
+    assert "(" in spellings[0]
+    assert "(" not in spellings[1]
+
+
+def test_an_acronym_that_is_no_place_stays_an_alias() -> None:
+    assert expand_parentheses("Tianjin Economic Area (TEDA)")[-1] == "TEDA"
+    assert is_qualifier("Shenzhen")
+    assert is_qualifier("Urumqi, Xinjiang Branch")
+    assert not is_qualifier("CSSC")
+    assert not is_qualifier("Hikvision")
 
 
 def test_split_generic_separates_brand_from_trade_words() -> None:
