@@ -9,10 +9,12 @@ but rank below rarer shared keys, so a query never scans every name of a large l
 
 from __future__ import annotations
 
+import gc
 import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 import attrs
 
@@ -56,10 +58,31 @@ class NameRef:
     ref_id: int = -1
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building.
+
+    Building allocates about a million small objects and no reference cycles; the
+    collections those allocations trigger walk the growing index again and again (a fifth
+    of the build time).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class NameIndex:
     """Inverted index from blocking keys to list names."""
 
     def __init__(self, entities: Iterable[Entity]) -> None:
+        with _collector_paused():
+            self._build(entities)
+
+    def _build(self, entities: Iterable[Entity]) -> None:
         self.refs: list[NameRef] = []
         #: Whether a list name has, in any reading, a slot that is no syllable or a word
         #: that looks split: then any query slot may score high on it without a shared key.

@@ -251,7 +251,7 @@ def fold_org_words(words: list[str]) -> tuple[list[str], list[str]]:
     i = 0
     flat = [w.replace("-", "") for w in words]
     while i < len(flat):
-        for phrase in LEGAL_FORM_PHRASES:
+        for phrase in _PHRASES_BY_FIRST.get(flat[i], ()):
             if tuple(flat[i : i + len(phrase)]) == phrase:
                 removed.extend(phrase)
                 i += len(phrase)
@@ -268,6 +268,12 @@ def fold_org_words(words: list[str]) -> tuple[list[str], list[str]]:
         out = [ORG_SYNONYMS.get(w, w) for w in flat]
     return out, removed
 
+
+#: Legal-form phrases by their first word, longest first: only these are tried at a word.
+_PHRASES_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {
+    first: tuple(p for p in LEGAL_FORM_PHRASES if p[0] == first)
+    for first in {p[0] for p in LEGAL_FORM_PHRASES}
+}
 
 #: Legal forms common enough at the end of a name that a misspelling of them is still one.
 _TRAILING_FORMS = ("co", "ltd", "limited", "company", "corp", "corporation", "inc", "llc",

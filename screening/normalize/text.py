@@ -43,8 +43,17 @@ def is_han(char: str) -> bool:
     )
 
 
+#: The ranges of :func:`is_han`, for whole strings.
+_HAN_CHAR = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0002fa1f]")
+
+
 def has_han(text: str) -> bool:
-    return any(is_han(c) for c in text)
+    return _HAN_CHAR.search(text) is not None
+
+
+def count_han(text: str) -> int:
+    """Number of Han characters in ``text``."""
+    return len(_HAN_CHAR.findall(text))
 
 
 def strip_invisible(text: str) -> str:

@@ -36,7 +36,7 @@ from screening.normalize.names import (
     strip_han_legal_forms,
     strip_joined_legal,
 )
-from screening.normalize.text import clean, is_han
+from screening.normalize.text import clean, count_han
 from screening.transliterate.chinese import (
     cantonese_readings,
     han_runs,
@@ -519,7 +519,7 @@ def analyze_name(name: str, schema: str | None = None) -> NameForm:
     slots: tuple[tuple[Slot, ...], ...] = ()
     alternatives: tuple[tuple[tuple[Slot, ...], ...], ...] = ()
     org: list[OrgForm] = []
-    han_chars = sum(1 for c in text if is_han(c))
+    han_chars = count_han(text)
     if han_chars >= 2 or (han_chars and not any(c.isalpha() and c.isascii() for c in text)):
         joined = "".join(han_runs(text))
         han = to_simplified(joined)
