@@ -31,6 +31,9 @@ COMMON_POSTING = 400
 #: Postings walked at most, per candidate asked for, to fill the candidates when the rare
 #: parts of a query find too few names.
 WALK_PER_CANDIDATE = 20
+#: A common part is matched against the names found by its postings (rather than by each
+#: name's keys) while its postings are at most this many times as many as the names found.
+POSTINGS_PER_FOUND = 8
 #: Spellings of one entity among the candidates of one query, at most.
 SPELLINGS_PER_ENTITY = 3
 #: Rank penalty per slot of length difference between a query and a candidate name.
@@ -89,6 +92,10 @@ class NameIndex:
         self.loose: list[bool] = []
         self._sizes: list[int] = []
         self.keysets: list[frozenset[str]] = []
+        #: Per list name, the number of its analysed content among equal ones: names that
+        #: share it (one name listed for several entities) are scored once per query.
+        self.form_ids: list[int] = []
+        contents: dict[tuple[object, ...], int] = {}
         postings: dict[str, list[int]] = defaultdict(list)
         for entity in entities:
             seen: set[str] = set()
@@ -103,6 +110,7 @@ class NameIndex:
                         self.refs.append(NameRef(entity.id, name, form, weak, ref_id))
                         self.loose.append(_loose(form))
                         self._sizes.append(_size(form))
+                        self.form_ids.append(contents.setdefault(form.content, len(contents)))
                         keys = form.blocking_keys()
                         self.keysets.append(frozenset(keys))
                         for key in keys:
@@ -160,19 +168,28 @@ class NameIndex:
                 walk(groups[i], weights[id(groups[i])])
                 rare_ids.append(i)
                 walked += group_sizes[i]
-        common = [groups[i] for i in order if i not in rare_ids]
-        # Common parts still count for the names already found, checked against each name's
-        # own keys rather than by walking their long posting lists. Where every name found
-        # is returned anyway (in index order) they cannot matter.
+        common = [i for i in order if i not in rare_ids]
+        # Common parts still count for the names already found. Where every name found is
+        # returned anyway (in index order) they cannot matter. Otherwise a part whose
+        # postings are not much longer than the names found is intersected with them (set
+        # operations run in C); a longer one is checked against each name's own keys.
         size = _size(form)
         sizes = self._sizes
         if len(scores) > limit:
             keysets = self.keysets
-            for group in common:
+            for i in common:
+                group = groups[i]
                 weight = weights[id(group)]
-                for ref_id in scores:
-                    if not keysets[ref_id].isdisjoint(group):
+                if group_sizes[i] <= POSTINGS_PER_FOUND * len(scores):
+                    members: set[int] = set()
+                    for key in group:
+                        members.update(postings.get(key, ()))
+                    for ref_id in members.intersection(scores):
                         scores[ref_id] += weight
+                else:
+                    for ref_id in scores:
+                        if not keysets[ref_id].isdisjoint(group):
+                            scores[ref_id] += weight
         if len(scores) > limit:
             # Among names covering as much of the query, prefer those of similar length;
             # ties go to the lower index so results never depend on hash seeds.

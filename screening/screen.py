@@ -203,7 +203,8 @@ class Screener:
         alerting = max(needed, self.settings.lowest_threshold() - bonus - 1e-6)
         if not use_index:
             self._score(
-                form, query, self.index.all_names(), needed, alerting, floor, best, bounds=False
+                form, query, self.index.all_names(), needed, alerting, floor, best, {},
+                bounds=False,
             )
         else:
             # Where several candidates match, the best-ranked ones may not hold every match:
@@ -212,11 +213,12 @@ class Screener:
             limit_c = MAX_CANDIDATES
             seen: set[int] = set()
             very_dense = False
+            known: dict[int, float] = {}
             while True:
                 refs = [r for r in self.index.candidates(form, limit_c) if r.ref_id not in seen]
                 seen.update(r.ref_id for r in refs)
                 hits, found = self._score(
-                    form, query, refs, needed, alerting, floor, best, bounds=True
+                    form, query, refs, needed, alerting, floor, best, known, bounds=True
                 )
                 if limit_c == MAX_CANDIDATES:
                     very_dense = hits >= DENSE_SHARE * len(refs) and found >= DENSE_CLUSTER
@@ -269,30 +271,39 @@ class Screener:
         alerting: float,
         floor: float,
         best: dict[str, tuple[float, float, str]],
+        known: dict[int, float],
         *,
         bounds: bool,
     ) -> tuple[int, int]:
         """Score ``refs`` into ``best`` (per entity: score, name score, matched name).
 
         Returns how many spellings reached ``alerting``, and how many entities first did
-        here. ``bounds`` lets names of whole syllables be dismissed from their keys alone;
-        no score under ``needed`` is computed in full.
+        here. ``known`` keeps the name score per list-name content
+        (:attr:`NameIndex.form_ids`) over the rounds of one query: one name listed for many
+        entities is scored once. ``bounds`` lets names of whole syllables be dismissed from
+        their keys alone; no score under ``needed`` is computed in full.
         """
         index = self.index
         settings = self.settings
+        form_ids = index.form_ids
         hits = found = 0
         for ref in refs:
             entity = self._entities[ref.entity_id]
             if not _schema_compatible(query.schema, entity):
                 continue
-            if (
-                bounds
-                and not index.loose[ref.ref_id]
-                and uses_person_comparison(form, ref.form)
-                and key_bound(form, index.keysets[ref.ref_id]) < needed
-            ):
-                continue
-            name_score = compare_forms(form, ref.form, needed)
+            form_id = form_ids[ref.ref_id]
+            name_score = known.get(form_id, -1.0)
+            if name_score < 0.0:
+                if (
+                    bounds
+                    and not index.loose[ref.ref_id]
+                    and uses_person_comparison(form, ref.form)
+                    and key_bound(form, index.keysets[ref.ref_id]) < needed
+                ):
+                    name_score = 0.0
+                else:
+                    name_score = compare_forms(form, ref.form, needed)
+                known[form_id] = name_score
             if ref.weak:
                 name_score *= settings.weak_alias_factor
             if name_score < floor:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from screening.index import MAX_CANDIDATES, NameIndex
@@ -168,3 +170,50 @@ def test_one_edit_repairs_only_for_chinese_looking_or_short_words() -> None:
     assert not repaired("Liangx Visserr")
     assert repaired("Wagn Ymyu")  # no syllable anywhere, but short words
     assert repaired("Zhanv Jia")
+
+
+def test_names_of_equal_content_share_a_form_id() -> None:
+    index = NameIndex(
+        [
+            Entity(id="a", schema="Person", names=("ZHU Hailun",)),
+            Entity(id="b", schema="Person", names=("Zhu Hailun",)),
+            Entity(id="c", schema="Person", names=("Zhu Hailong",)),
+        ]
+    )
+    ids = {ref.entity_id: index.form_ids[ref.ref_id] for ref in index.all_names()}
+    assert ids["a"] == ids["b"]
+    assert ids["a"] != ids["c"]
+
+
+@pytest.mark.parametrize("query", ["Wang Wei", "Wang Hailun", "Li Wei Trading", "Zhang Wen"])
+def test_common_parts_rank_alike_by_postings_or_by_keys(
+    monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    # Many names share the surnames, so they are common parts counted for the names found.
+    given = ("wei", "hailun", "wen", "jun", "ming", "hong", "lei", "tao", "bo", "jie")
+    entities = [
+        Entity(id=f"{s}-{g}-{i}", schema="Person", names=(f"{s} {g} {i}",))
+        for s in ("wang", "li", "zhang")
+        for g in given
+        for i in range(12)
+    ]
+    monkeypatch.setattr("screening.index.COMMON_POSTING", 30)
+    index = NameIndex(entities)
+    form = analyze_name(query, None)
+    monkeypatch.setattr("screening.index.POSTINGS_PER_FOUND", 10_000)
+    by_postings = [r.ref_id for r in index.candidates(form)]
+    monkeypatch.setattr("screening.index.POSTINGS_PER_FOUND", 0)
+    by_keys = [r.ref_id for r in index.candidates(form)]
+    assert by_postings == by_keys
+    assert len(by_keys) == MAX_CANDIDATES
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_building_leaves_the_garbage_collector_as_it_was(enabled: bool) -> None:
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        NameIndex(ENTITIES)
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()

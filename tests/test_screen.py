@@ -257,3 +257,24 @@ def test_a_place_in_parentheses_does_not_list_every_company_of_that_place() -> N
     assert screener.screen("Guangzhou") == []
     assert [m.entity.id for m in screener.screen("Wise Smart Electronics Ltd")] == ["c-ws"]
     assert [m.entity.id for m in screener.screen("Beifang Shipbuilding Co Ltd")] == ["c-bf"]
+
+
+def test_one_name_listed_for_many_entities_is_scored_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import screening.screen as screen_module
+
+    entities = [Entity(id=f"p{i}", schema="Person", names=("WANG Jianguo",)) for i in range(8)]
+    screener = Screener([*entities, Entity(id="q", schema="Person", names=("Wang Jianguo",))])
+    calls: list[str] = []
+    compare = screen_module.compare_forms
+
+    def counting(q, c, floor=0.0):  # type: ignore[no-untyped-def]
+        calls.append(c.original)
+        return compare(q, c, floor)
+
+    monkeypatch.setattr(screen_module, "compare_forms", counting)
+    matches = screener.screen("Wang Jian-guo")
+    assert sorted(m.entity.id for m in matches) == sorted([*(e.id for e in entities), "q"])
+    assert len({m.score for m in matches}) == 1
+    assert len(calls) == 1

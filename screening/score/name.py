@@ -179,6 +179,15 @@ class NameForm:
     def is_han(self) -> bool:
         return bool(self.han)
 
+    @property
+    def content(self) -> tuple[object, ...]:
+        """Everything a score depends on (not the spelling as written, nor the notes): two
+        list names with equal content score alike against any query."""
+        return (
+            self.kind, self.normalized, self.slots, self.han, self.alternatives, self.org,
+            self.ordered,
+        )  # fmt: skip
+
     def key_groups(self, expand: bool = False) -> list[tuple[set[str], float]]:
         """Blocking keys grouped by the part of the name they come from, with the part's
         weight in retrieval: syllables and words 1, an organisation's trade words 0.5.
@@ -687,6 +696,8 @@ def _share_cantonese(q: tuple[Slot, ...], c: tuple[Slot, ...]) -> bool:
 
 
 _Sims = list[list[tuple[float, str]]]
+#: Orders of a name's slots, as indexes into its flattened slots.
+_Orders = tuple[tuple[int, ...], ...]
 
 
 def _sim_matrix(q: tuple[Slot, ...], c: tuple[Slot, ...], cantonese: bool) -> _Sims:
@@ -717,7 +728,7 @@ def _syllable_groups(
 
 
 def _raw_merge_caps(
-    q: tuple[Slot, ...], c: tuple[Slot, ...], q_orders: list[list[int]]
+    q: tuple[Slot, ...], c: tuple[Slot, ...], q_orders: _Orders
 ) -> tuple[list[float], list[float]]:
     """What merges of a misspelt word with several syllables of the other name could
     credit each slot: the candidate's order is fixed, the query's is any of ``q_orders``."""
@@ -725,7 +736,7 @@ def _raw_merge_caps(
     cap_c = [0.0] * len(c)
     for raw_side, raw_caps, other, other_caps, orders in (
         (q, cap_q, c, cap_c, (tuple(range(len(c))),)),
-        (c, cap_c, q, cap_q, tuple(tuple(o) for o in q_orders)),
+        (c, cap_c, q, cap_q, q_orders),
     ):
         raw = [(x, s.text) for x, s in enumerate(raw_side) if not s.syllable]
         if not raw:
@@ -746,7 +757,7 @@ def _upper_bound(
     q: tuple[Slot, ...],
     c: tuple[Slot, ...],
     sims: list[_Sims],
-    q_orders: list[list[int]],
+    q_orders: _Orders,
 ) -> float:
     """A score no alignment of ``q`` (in any of ``q_orders``) with ``c`` can beat, from the
     best pair of each slot and what many-to-one moves could credit it; it lets most
@@ -801,7 +812,7 @@ def _aligned(
     without aligning when the upper bound is under ``floor``."""
     passes = _passes(q, c)
     sims = [_sim_matrix(q, c, p) for p in passes]
-    if floor > 0.0 and _upper_bound(q, c, sims, [list(range(len(q)))]) < floor:
+    if floor > 0.0 and _upper_bound(q, c, sims, (tuple(range(len(q))),)) < floor:
         return 0.0, []
     best = _align(q, c, trace, sims=sims[0])
     if len(passes) > 1 and best[0] < 1.0:
@@ -1020,19 +1031,26 @@ def _align(
     return min(1.0, cov_q[n][m] / wq_total, cov_c[n][m] / wc_total), steps
 
 
-def _rotation_orders(words: tuple[tuple[Slot, ...], ...]) -> list[list[int]]:
+def _rotation_orders(words: tuple[tuple[Slot, ...], ...]) -> _Orders:
     """Word-order rotations of a name (and the reversal of three words or more), as index
     orders into its flattened slots."""
-    spans: list[list[int]] = []
+    return _orders_of(tuple(len(w) for w in words))
+
+
+
+@lru_cache(maxsize=1024)
+def _orders_of(lengths: tuple[int, ...]) -> _Orders:
+    """The orders of :func:`_rotation_orders`: they depend only on the words' lengths."""
+    spans: list[tuple[int, ...]] = []
     start = 0
-    for w in words:
-        spans.append(list(range(start, start + len(w))))
-        start += len(w)
+    for size in lengths:
+        spans.append(tuple(range(start, start + size)))
+        start += size
     n = len(spans)
     orders = [spans[i:] + spans[:i] for i in range(n)] if n > 1 else [spans]
     if n > 2:
         orders.append(list(reversed(spans)))
-    return [[x for span in order for x in span] for order in orders]
+    return tuple(tuple(x for span in order for x in span) for order in orders)
 
 
 def compare_persons(
@@ -1057,7 +1075,7 @@ def compare_persons(
             flat = tuple(s for w in q_words for s in w)
             passes = _passes(flat, cand)
             sims = [_sim_matrix(flat, cand, p) for p in passes]
-            orders = [list(range(len(flat)))] if fixed else _rotation_orders(q_words)
+            orders = (tuple(range(len(flat))),) if fixed else _rotation_orders(q_words)
             if floor > 0.0 and _upper_bound(flat, cand, sims, orders) < floor:
                 continue
             for order in orders:
