@@ -251,8 +251,8 @@ def fold_org_words(words: list[str]) -> tuple[list[str], list[str]]:
     i = 0
     flat = [w.replace("-", "") for w in words]
     while i < len(flat):
-        for phrase in _PHRASES_BY_FIRST.get(flat[i], ()):
-            if tuple(flat[i : i + len(phrase)]) == phrase:
+        for phrase in _phrases_at(flat[i]):
+            if _phrase_matches(flat[i : i + len(phrase)], phrase):
                 removed.extend(phrase)
                 i += len(phrase)
                 break
@@ -274,6 +274,34 @@ _PHRASES_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {
     first: tuple(p for p in LEGAL_FORM_PHRASES if p[0] == first)
     for first in {p[0] for p in LEGAL_FORM_PHRASES}
 }
+
+#: Words of a legal-form phrase this long may be misspelt by one edit (two from twelve
+#: letters): ``Obshchestvo s ogranichennoi otvetstvenonstyu`` is still the Russian form.
+PHRASE_TYPO_MIN = 7
+
+
+@lru_cache(maxsize=65_536)
+def _phrases_at(word: str) -> tuple[tuple[str, ...], ...]:
+    """The legal-form phrases that may start at ``word``: those it begins, and those whose
+    long first word it misspells."""
+    exact = _PHRASES_BY_FIRST.get(word, ())
+    if exact or len(word) < PHRASE_TYPO_MIN:
+        return exact
+    return tuple(p for p in LEGAL_FORM_PHRASES if _near_phrase_word(word, p[0]))
+
+
+def _near_phrase_word(word: str, form: str) -> bool:
+    if word == form:
+        return True
+    if len(form) < PHRASE_TYPO_MIN:
+        return False
+    limit = 2 if len(form) >= 12 else 1
+    return OSA.distance(word, form, score_cutoff=limit) <= limit
+
+
+def _phrase_matches(words: list[str], phrase: tuple[str, ...]) -> bool:
+    return len(words) == len(phrase) and all(map(_near_phrase_word, words, phrase))
+
 
 #: Legal forms common enough at the end of a name that a misspelling of them is still one.
 _TRAILING_FORMS = ("co", "ltd", "limited", "company", "corp", "corporation", "inc", "llc",

@@ -215,3 +215,20 @@ def test_transliterated_russian_legal_forms_are_folded(name: str) -> None:
     core, removed = fold_org_words(split_words(name))
     assert core == ["uralstroy"]
     assert removed
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "obshchestvo s ogranichennoi otvetstvenonstyu uralsib",
+        "obschestvo s ogranichennoi otvetstvennostyu uralsib",
+        "zakrytoe aktsionernoe obshchestvo uralsib",
+    ],
+)
+def test_a_misspelt_long_legal_form_phrase_is_still_folded(name: str) -> None:
+    assert fold_org_words(name.split())[0] == ["uralsib"]
+
+
+def test_short_phrase_words_must_be_spelt_right() -> None:
+    # "stock" is too short for a typo to be told from another word.
+    assert fold_org_words(["joint", "stokc", "company", "abc"])[0] == ["joint", "stokc", "abc"]
