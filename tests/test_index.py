@@ -217,3 +217,35 @@ def test_building_leaves_the_garbage_collector_as_it_was(enabled: bool) -> None:
         assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("TAG Li", "TANG Li"),
+        ("WAG, Piggcheng", "WANG, Pingcheng"),
+        ("LIv, Jiaxiang", "LIU Jiaxiang"),
+    ],
+)
+def test_a_missing_or_wrong_letter_in_a_common_name_still_retrieves(
+    query: str, listed: str
+) -> None:
+    # Many names share the other parts, so only the repaired word ranks the listed name.
+    others = [
+        Entity(id=f"o{i}", schema="Person", names=(f"{s} {g}",))
+        for i, (s, g) in enumerate(
+            (s, g)
+            for s in ("Li", "Tan", "Ta", "Wa", "Lin", "Cheng", "Wei", "Tian")
+            for g in ("Li", "Jiaxiang", "Pingcheng", "Hong", "Ming", "Wei", "Jun", "Tao", "Liang")
+        )
+    ]
+    index = NameIndex([*others, Entity(id="target", schema="Person", names=(listed,))])
+    found = [r.entity_id for r in index.candidates(analyze_name(query, "Person"), limit=10)]
+    assert "target" in found
+
+
+def test_repairs_do_not_count_a_word_twice() -> None:
+    # "aho" reads as a + ho (ho also spells he); its repairs must not bring "he" again.
+    groups = [g for g, _ in analyze_name("CUI, aHo", "Person").key_groups(expand=True)]
+    assert sum("p:he" in g for g in groups) == 1
+    assert any("p:hao" in g for g in groups)

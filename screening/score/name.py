@@ -16,7 +16,7 @@ from over-matching. Organisation names are compared as words after legal forms a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import attrs
@@ -46,6 +46,8 @@ from screening.transliterate.chinese import (
 )
 from screening.transliterate.romanization import (
     is_cantonese_syllable,
+    is_mandarin_syllable,
+    one_letter_off_spellings,
     pinyin_readings,
     segment,
     segment_cantonese,
@@ -196,8 +198,8 @@ class NameForm:
         words find misspellings, since one typo rarely touches both ends of a word. Trade
         words (``Microelectronics``) tell apart the many companies sharing one brand.
         ``expand`` (queries only) adds, for a word that looks misspelt in a name that reads
-        as Chinese, the readings it has after undoing one deleted-letter or swapped-letter
-        typo (``Abi`` → bai).
+        as Chinese, the readings it has after undoing one typo (``Abi`` → bai, ``Tag`` →
+        tang): see :func:`_one_edit_readings`.
         """
         groups: list[tuple[set[str], float]] = []
         words = [*self.slots, *(w for alt in self.alternatives for w in alt)]
@@ -226,7 +228,9 @@ class NameForm:
                 and (sinitic or len(text) <= REPAIR_MAX_FOREIGN)
                 and not any(s.han for s in word)
             ):
-                fixed = _one_edit_readings(text)
+                # Keys the word already files under are not counted again through it.
+                unreadable = any(not s.syllable and not s.hk for s in word)
+                fixed = _one_edit_readings(text, unreadable).difference(*(s.keys for s in word))
                 if fixed:
                     groups.append((fixed, 1.0))
             if len(text) >= 4 and not any(s.han for s in word):
@@ -277,18 +281,38 @@ def _raw_slot(word: str) -> Slot:
 
 
 @lru_cache(maxsize=65_536)
-def _one_edit_readings(word: str) -> set[str]:
-    """Pinyin keys of the syllable readings of ``word`` after one deletion or one swap of
-    neighbouring letters (the cheap half of typo repairs), for retrieval."""
-    if not 3 <= len(word) <= 12:
+def _one_edit_readings(word: str, unreadable: bool = False) -> set[str]:
+    """Pinyin keys of the syllable readings of ``word`` after undoing one typo, for
+    retrieval: an extra letter or two swapped neighbours (``Abi`` → bai), and, for a word
+    that reads as no syllables at all (``unreadable``), a missing or wrong letter in one of
+    at most two syllables (``Tag`` → tang, ``Hailn`` → hai lin/lun, ``Liv`` → liu). A word
+    that reads fine (``Tanyu``) is more likely right: its one-letter neighbours are many."""
+    if not 2 <= len(word) <= 12:
         return set()
-    variants = {word[:i] + word[i + 1 :] for i in range(len(word))}
-    variants |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
     keys: set[str] = set()
-    for variant in variants:
-        seg = segment(variant)
-        if seg is not None and len(seg) <= MAX_SYLLABLES_PER_WORD:
-            keys.update("p:" + r for part in seg for r in pinyin_readings(part))
+
+    def add(parts: Iterable[str]) -> None:
+        keys.update("p:" + r for part in parts for r in pinyin_readings(part))
+
+    if len(word) >= 3:
+        variants = {word[:i] + word[i + 1 :] for i in range(len(word))}
+        variants |= {
+            word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)
+        }
+        for variant in variants:
+            seg = segment(variant)
+            if seg is not None and len(seg) <= MAX_SYLLABLES_PER_WORD:
+                add(seg)
+    if not unreadable:
+        return keys
+    add(one_letter_off_spellings(word))
+    for k in range(2, len(word) - 1):
+        left, right = word[:k], word[k:]
+        for whole, short in ((left, right), (right, left)):
+            fuller = one_letter_off_spellings(short)
+            if fuller and len(whole) >= 2 and is_mandarin_syllable(whole):
+                add(fuller)
+                add((whole,))
     return keys
 
 

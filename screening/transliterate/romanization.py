@@ -125,6 +125,32 @@ def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     )
 
 
+@lru_cache(maxsize=1)
+def _one_letter_off() -> dict[str, frozenset[str]]:
+    """Syllable spellings by what they look like with one letter missing (``tng``) or
+    one letter replaced (``t?ng``, the replaced place marked by its index)."""
+    found: dict[str, set[str]] = {}
+    for spelling in _tables()[0]:
+        if len(spelling) >= 2:
+            for i in range(len(spelling)):
+                shorter = spelling[:i] + spelling[i + 1 :]
+                if len(spelling) >= 3:
+                    found.setdefault(shorter, set()).add(spelling)
+                found.setdefault(f"{i}:{shorter}", set()).add(spelling)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def one_letter_off_spellings(text: str) -> frozenset[str]:
+    """Syllable spellings that ``text`` misses one letter of (``tag`` → tang) or has one
+    letter wrong in (``liv`` → liu, lin...): table lookups, not a search over edits."""
+    table = _one_letter_off()
+    out: set[str] = set(table.get(text, ()))
+    for i in range(len(text)):
+        out.update(table.get(f"{i}:{text[:i]}{text[i + 1 :]}", ()))
+    out.discard(text)
+    return frozenset(out)
+
+
 def pinyin_readings(spelling: str) -> frozenset[str]:
     """Every pinyin syllable a loose romanized syllable can stand for (empty if none)."""
     return _tables()[0].get(spelling, frozenset())

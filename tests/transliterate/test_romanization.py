@@ -8,6 +8,7 @@ from screening.transliterate.romanization import (
     is_cantonese_syllable,
     is_mandarin_syllable,
     loose,
+    one_letter_off_spellings,
     pinyin_readings,
     segment,
     segment_cantonese,
@@ -106,3 +107,19 @@ def test_segmentations_lists_both_splits_of_ambiguous_word() -> None:
 def test_segment_cantonese() -> None:
     assert segment_cantonese("kachiu") == ("ka", "chiu")
     assert segment_cantonese("smith") is None
+
+
+@pytest.mark.parametrize(
+    ("typo", "meant"),
+    [("tag", "tang"), ("wag", "wang"), ("liv", "liu"), ("zhng", "zhang"), ("hsieg", "hsieh")],
+)
+def test_one_letter_off_spellings_finds_the_syllable_meant(typo: str, meant: str) -> None:
+    assert meant in one_letter_off_spellings(typo)
+
+
+def test_one_letter_off_spellings_never_returns_the_word_or_far_spellings() -> None:
+    near = one_letter_off_spellings("wang")
+    assert "wang" not in near
+    assert "wan" not in near  # a letter more, not less: the other direction of a typo
+    assert {"wong", "yang", "weng"} <= near
+    assert "zhuang" not in near
