@@ -12,7 +12,7 @@ from rapidfuzz.distance import OSA
 
 from screening.normalize.text import APOSTROPHES, strip_diacritics
 from screening.sources._countries import COUNTRY_ROWS
-from screening.transliterate.romanization import is_cantonese_syllable, pinyin_readings
+from screening.transliterate.romanization import is_cantonese_syllable, pinyin_readings, segment
 
 #: Titles and honorifics dropped from person names (lower case, without dots).
 TITLES: frozenset[str] = frozenset(
@@ -259,7 +259,10 @@ def fold_org_words(words: list[str]) -> tuple[list[str], list[str]]:
         else:
             word = flat[i]
             trailing = i >= len(flat) - 3
-            if word in LEGAL_FORM_WORDS or (trailing and _near_legal_form(word)):
+            # A lone letter just before a legal form at the end is what is left of one
+            # (``C., Ltd.``, ``o., Ltd.``).
+            stub = len(word) == 1 and i + 1 < len(flat) and flat[i + 1] in LEGAL_FORM_WORDS
+            if word in LEGAL_FORM_WORDS or (trailing and (stub or _near_legal_form(word))):
                 removed.append(word)
             else:
                 out.append(ORG_SYNONYMS.get(word, word))
@@ -305,7 +308,8 @@ def _phrase_matches(words: list[str], phrase: tuple[str, ...]) -> bool:
 
 #: Legal forms common enough at the end of a name that a misspelling of them is still one.
 _TRAILING_FORMS = ("co", "ltd", "limited", "company", "corp", "corporation", "inc", "llc",
-                   "gmbh", "group", "holdings", "holding", "fze", "sarl", "plc")  # fmt: skip
+                   "gmbh", "group", "holdings", "holding", "fze", "sarl", "plc", "sa", "ag",
+                   "bv", "nv", "llp", "srl", "pte", "pty", "bhd", "jsc")  # fmt: skip
 
 
 @lru_cache(maxsize=65_536)
@@ -314,6 +318,8 @@ def _near_legal_form(word: str) -> bool:
     (``Ltu``, ``Lth``, ``gCo``, ``Limted``); two-letter words only by substitution."""
     if len(word) > 12 or word in ORG_SYNONYMS:
         return False
+    if len(word) <= 3 and _is_syllable(word):
+        return False  # ``Gong Si``, ``Fei Bo``: a syllable, not a misspelt ``SA`` or ``Co``
     for form in _TRAILING_FORMS:
         if abs(len(form) - len(word)) > 1:
             continue
@@ -329,10 +335,10 @@ def _generic_word(word: str) -> bool:
     (two in words of ten or more)."""
     if word in GENERIC_ORG_WORDS:
         return True
-    if len(word) < 6:
+    if len(word) < 5:
         return False
     limit = 2 if len(word) >= 10 else 1
-    for generic in _LONG_GENERIC:
+    for generic in _LONG_GENERIC if len(word) >= 6 else _SIX_LETTER_GENERIC:
         if abs(len(generic) - len(word)) <= limit and OSA.distance(
             word, generic, score_cutoff=limit
         ) <= limit:
@@ -401,6 +407,9 @@ GENERIC_ORG_WORDS: frozenset[str] = frozenset(
 _LONG_GENERIC: tuple[str, ...] = tuple(
     w for w in GENERIC_ORG_WORDS | set(ORG_SYNONYMS) if len(w) >= 5
 )
+#: A five-letter word is only a misspelt generic word one letter short of six (``Globa``,
+#: ``Enrgy``): five-letter generic words are too close to too many brands.
+_SIX_LETTER_GENERIC: tuple[str, ...] = tuple(w for w in _LONG_GENERIC if len(w) == 6)
 #: Han words of the same kind, stripped from the end of a Han organisation name.
 HAN_GENERIC_TERMS: tuple[str, ...] = (
     "信息技术", "网络科技", "科技", "技术", "电子", "信息", "网络", "贸易", "机械", "数字",
@@ -431,6 +440,20 @@ def strip_joined_legal(words: list[str]) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=65_536)
+def near_place(word: str) -> bool:
+    """A Chinese place name, or a word of six letters or more one edit from one
+    (``Guanzhou``, ``Xinjiatng``, ``Bkeijing``)."""
+    if word in CHINESE_PLACES:
+        return True
+    if len(word) < 6:
+        return False
+    return any(
+        abs(len(place) - len(word)) <= 1 and OSA.distance(word, place, score_cutoff=1) <= 1
+        for place in CHINESE_PLACES
+    )
+
+
 def split_generic(words: list[str]) -> tuple[list[str], list[str]]:
     """``(distinctive, generic)`` words of an organisation name.
 
@@ -458,8 +481,18 @@ def split_generic(words: list[str]) -> tuple[list[str], list[str]]:
     if not any(len(w) > 1 for w in distinctive):
         # Words only near a generic word are the brand when nothing else is: ``Siyuan`` is
         # one letter from ``ziyuan`` (resources) but the name of Xinjiang Siyuan Information.
-        distinctive = [w for w in words if w in fuzzy or w in distinctive]
-        fuzzy = []
+        # Not a first word near a place (``Guanzhou``, ``Bkeijing``) while another could be
+        # the brand: it is that place misspelt; and of several, those that read as Chinese
+        # syllables are the brand, the others misspelt trade words (``Tangxin Tecnhology``).
+        place = words[0] if words[0] in fuzzy and near_place(words[0]) else ""
+        others = [w for w in fuzzy if w != place]
+        brand = [w for w in others if segment(w) is not None] or others
+        if not brand and place and segment(place) is not None:
+            brand = [place]  # nothing else: ``Zhihai`` (one letter from Zhuhai) is the brand
+        if not brand:
+            return words, []  # a misspelt place beside trade words: as if spelt right
+        fuzzy = [w for w in fuzzy if w not in brand]
+        distinctive = [w for w in words if w in brand or w in distinctive]
     if not distinctive:
         return words, []
     return distinctive, generic + fuzzy

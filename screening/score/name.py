@@ -30,6 +30,7 @@ from screening.normalize.names import (
     drop_titles,
     expand_parentheses,
     fold_org_words,
+    near_place,
     split_generic,
     split_han_generic,
     split_words,
@@ -1119,11 +1120,11 @@ def compare_persons(
 def _generic_similarity(a: str, b: str) -> float:
     """Trade and place words: a place named on one side only is no evidence either way."""
     a_words, b_words = a.split(), b.split()
-    a_places = [w for w in a_words if w in CHINESE_PLACES]
-    b_places = [w for w in b_words if w in CHINESE_PLACES]
+    a_places = [w for w in a_words if near_place(w)]
+    b_places = [w for w in b_words if near_place(w)]
     if not a_places or not b_places:
-        a_words = [w for w in a_words if w not in CHINESE_PLACES]
-        b_words = [w for w in b_words if w not in CHINESE_PLACES]
+        a_words = [w for w in a_words if w not in a_places]
+        b_words = [w for w in b_words if w not in b_places]
     a, b = " ".join(a_words), " ".join(b_words)
     if not a or not b:
         return ORG_MISSING_GENERIC if a != b else 1.0

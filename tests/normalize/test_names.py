@@ -10,6 +10,7 @@ from screening.normalize.names import (
     fold_org_words,
     is_qualifier,
     leading_place,
+    near_place,
     split_generic,
     split_han_generic,
     split_words,
@@ -232,3 +233,42 @@ def test_a_misspelt_long_legal_form_phrase_is_still_folded(name: str) -> None:
 def test_short_phrase_words_must_be_spelt_right() -> None:
     # "stock" is too short for a typo to be told from another word.
     assert fold_org_words(["joint", "stokc", "company", "abc"])[0] == ["joint", "stokc", "abc"]
+
+
+@pytest.mark.parametrize(
+    ("words", "brand"),
+    [
+        # A misspelt place first, a brand one letter from another place or trade word.
+        (["guanzhou", "datian", "machinery"], ["datian"]),
+        (["bkeijing", "xinghai", "trade"], ["xinghai"]),
+        # Of two words near trade words, the one that reads as syllables is the brand.
+        (["tangxin", "information", "tecnhology"], ["tangxin"]),
+        (["xinjiatng", "hengyuan", "tech"], ["hengyuan"]),
+        # A five-letter word one letter short of a six-letter trade word.
+        (["globa", "kaya", "ship"], ["kaya"]),
+    ],
+)
+def test_misspelt_places_and_trade_words_leave_the_brand(
+    words: list[str], brand: list[str]
+) -> None:
+    assert split_generic(words)[0] == brand
+
+
+def test_a_misspelt_place_beside_trade_words_is_read_like_the_right_spelling() -> None:
+    assert split_generic(["sheznhen", "tongxin", "machinery"]) == (
+        ["sheznhen", "tongxin", "machinery"],
+        [],
+    )
+
+
+def test_near_place() -> None:
+    assert near_place("guangzhou")
+    assert near_place("guanzhou")
+    assert near_place("xinjiatng")
+    assert not near_place("hikvision")
+    assert not near_place("dahua")
+
+
+@pytest.mark.parametrize("name", ["kekuang trading group c ltd", "shiya tech o ltd", "okafor sv"])
+def test_what_is_left_of_a_misspelt_legal_form_is_folded(name: str) -> None:
+    assert fold_org_words(name.split())[0] in (["kekuang", "trade"], ["shiya", "tech"], ["okafor"])
