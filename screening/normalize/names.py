@@ -250,6 +250,10 @@ def fold_org_words(words: list[str]) -> tuple[list[str], list[str]]:
     out: list[str] = []
     i = 0
     flat = [w.replace("-", "") for w in words]
+    # In a name written syllable by syllable (``Gong Si``), a short syllable at the end is
+    # part of the name, not a misspelt legal form (``Si`` is not ``SA``); elsewhere it may
+    # be (``Sterling Rossi Shipping ZE``, ``Yixing Technology Po., Ltd.``).
+    syllabic = 2 * sum(_is_syllable(w) for w in flat) > len(flat)
     while i < len(flat):
         for phrase in _phrases_at(flat[i]):
             if _phrase_matches(flat[i : i + len(phrase)], phrase):
@@ -262,7 +266,9 @@ def fold_org_words(words: list[str]) -> tuple[list[str], list[str]]:
             # A lone letter just before a legal form at the end is what is left of one
             # (``C., Ltd.``, ``o., Ltd.``).
             stub = len(word) == 1 and i + 1 < len(flat) and flat[i + 1] in LEGAL_FORM_WORDS
-            if word in LEGAL_FORM_WORDS or (trailing and (stub or _near_legal_form(word))):
+            protected = syllabic and len(word) <= 3 and _is_syllable(word)
+            near = not protected and _near_legal_form(word)
+            if word in LEGAL_FORM_WORDS or (trailing and (stub or near)):
                 removed.append(word)
             else:
                 out.append(ORG_SYNONYMS.get(word, word))
@@ -318,8 +324,6 @@ def _near_legal_form(word: str) -> bool:
     (``Ltu``, ``Lth``, ``gCo``, ``Limted``); two-letter words only by substitution."""
     if len(word) > 12 or word in ORG_SYNONYMS:
         return False
-    if len(word) <= 3 and _is_syllable(word):
-        return False  # ``Gong Si``, ``Fei Bo``: a syllable, not a misspelt ``SA`` or ``Co``
     for form in _TRAILING_FORMS:
         if abs(len(form) - len(word)) > 1:
             continue

@@ -768,7 +768,10 @@ def _raw_merge_caps(
             continue
         for group, joined in _syllable_groups(other, orders):
             for x, text in raw:
-                if abs(len(text) - len(joined)) > 2:
+                # Letters alone reach MERGE_MIN only within this length difference (Indel);
+                # edits, only within two.
+                gap = abs(len(text) - len(joined))
+                if gap > 2 and gap > (1.0 - MERGE_MIN) * (len(text) + len(joined)) + 1e-9:
                     continue
                 r = _misspelt_similarity(text, joined)
                 if r >= MERGE_MIN:

@@ -272,3 +272,21 @@ def test_near_place() -> None:
 @pytest.mark.parametrize("name", ["kekuang trading group c ltd", "shiya tech o ltd", "okafor sv"])
 def test_what_is_left_of_a_misspelt_legal_form_is_folded(name: str) -> None:
     assert fold_org_words(name.split())[0] in (["kekuang", "trade"], ["shiya", "tech"], ["okafor"])
+
+
+def test_a_short_syllable_ends_a_name_written_syllable_by_syllable() -> None:
+    words = ["xia", "men", "tai", "yuan", "ke", "ji", "gu", "fen", "you", "xian", "gong", "si"]
+    assert fold_org_words(words)[0] == words
+
+
+@pytest.mark.parametrize(
+    ("name", "core"),
+    [
+        ("sterling rossi shipping ze", ["sterling", "rossi", "ship"]),
+        ("nanjing yixing tech group po ltd", ["nanjing", "yixing", "tech"]),
+    ],
+)
+def test_a_short_syllable_elsewhere_may_be_a_misspelt_legal_form(
+    name: str, core: list[str]
+) -> None:
+    assert fold_org_words(name.split())[0] == core
