@@ -341,7 +341,9 @@ def _generic_word(word: str) -> bool:
         return True
     if len(word) < 5:
         return False
-    limit = 2 if len(word) >= 10 else 1
+    # Two edits in long words, and in words of seven letters or more that read as no
+    # syllables (``Tardang``): a brand that reads as Chinese is only allowed one.
+    limit = 2 if len(word) >= 10 or (len(word) >= 7 and segment(word) is None) else 1
     for generic in _LONG_GENERIC if len(word) >= 6 else _SIX_LETTER_GENERIC:
         if abs(len(generic) - len(word)) <= limit and OSA.distance(
             word, generic, score_cutoff=limit
@@ -447,13 +449,16 @@ def strip_joined_legal(words: list[str]) -> list[str]:
 @lru_cache(maxsize=65_536)
 def near_place(word: str) -> bool:
     """A Chinese place name, or a word of six letters or more one edit from one
-    (``Guanzhou``, ``Xinjiatng``, ``Bkeijing``)."""
+    (``Guanzhou``, ``Xinjiatng``, ``Bkeijing``); two edits from eight letters where the
+    word reads as no syllables (``Shsnhgai``; ``Zhongxing`` reads, and is not Chongqing)."""
     if word in CHINESE_PLACES:
         return True
     if len(word) < 6:
         return False
+    limit = 2 if len(word) >= 8 and segment(word) is None else 1
     return any(
-        abs(len(place) - len(word)) <= 1 and OSA.distance(word, place, score_cutoff=1) <= 1
+        abs(len(place) - len(word)) <= limit
+        and OSA.distance(word, place, score_cutoff=limit) <= limit
         for place in CHINESE_PLACES
     )
 
@@ -477,7 +482,7 @@ def split_generic(words: list[str]) -> tuple[list[str], list[str]]:
             word = words[i]
             if word in GENERIC_ORG_WORDS:
                 generic.append(word)
-            elif _generic_word(word):
+            elif _generic_word(word) or (i == 0 and len(words) > 1 and near_place(word)):
                 fuzzy.append(word)
             else:
                 distinctive.append(word)

@@ -265,6 +265,8 @@ def test_near_place() -> None:
     assert near_place("guangzhou")
     assert near_place("guanzhou")
     assert near_place("xinjiatng")
+    assert near_place("shsnhgai")  # two edits, reads as no syllables
+    assert not near_place("zhongxing")  # two edits from chongqing, but reads as syllables
     assert not near_place("hikvision")
     assert not near_place("dahua")
 
