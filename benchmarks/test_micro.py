@@ -20,7 +20,7 @@ import generate
 
 from screening import Screener
 from screening.normalize.text import clean
-from screening.score.name import _SLOT_CACHE, analyze_name, compare_forms
+from screening.score.name import _SLOT_ROWS, analyze_name, compare_forms
 from screening.transliterate.chinese import mandarin_readings
 
 
@@ -33,7 +33,7 @@ def big_screener() -> Screener:
 def _cold(func: Any) -> None:
     analyze_name.cache_clear()
     mandarin_readings.cache_clear()
-    _SLOT_CACHE.clear()
+    _SLOT_ROWS.clear()
 
 
 def test_normalize_one_name(benchmark: Any) -> None:

@@ -618,9 +618,24 @@ def _text_similarity(a: str, b: str) -> float:
     return max(Indel.normalized_similarity(a, b), OSA.normalized_similarity(a, b))
 
 
-_SLOT_CACHE: dict[tuple[str, str, bool], tuple[float, str]] = {}
+#: Slot similarities remembered, by the first slot's signature and pass, then the second
+#: slot's signature: a row per query slot keeps the lookups of a similarity matrix cheap.
+_SLOT_ROWS: dict[tuple[str, bool], dict[str, tuple[float, str]]] = {}
+_slot_pairs = 0
 #: Slot pairs remembered; names repeat syllables, so the cache stays small and hot.
 SLOT_CACHE_SIZE = 500_000
+
+
+def _slot_row(a: Slot, cantonese: bool) -> dict[str, tuple[float, str]]:
+    global _slot_pairs
+    key = (a.sig, cantonese)
+    row = _SLOT_ROWS.get(key)
+    if row is None:
+        if _slot_pairs >= SLOT_CACHE_SIZE:
+            _SLOT_ROWS.clear()
+            _slot_pairs = 0
+        row = _SLOT_ROWS[key] = {}
+    return row
 
 
 def slot_similarity(a: Slot, b: Slot, cantonese: bool = False) -> tuple[float, str]:
@@ -629,14 +644,7 @@ def slot_similarity(a: Slot, b: Slot, cantonese: bool = False) -> tuple[float, s
     A name is romanized in one system: Mandarin readings (``p:``) and Hong Kong Cantonese
     spellings (``c:``) are compared in separate passes, never mixed within one name.
     """
-    key = (a.sig, b.sig, cantonese)
-    found = _SLOT_CACHE.get(key)
-    if found is None:
-        found = _slot_similarity(a, b, cantonese)
-        if len(_SLOT_CACHE) >= SLOT_CACHE_SIZE:
-            _SLOT_CACHE.clear()
-        _SLOT_CACHE[key] = found
-    return found
+    return _sim_matrix((a,), (b,), cantonese)[0][0]
 
 
 def _slot_similarity(a: Slot, b: Slot, cantonese: bool) -> tuple[float, str]:
@@ -726,7 +734,20 @@ _Orders = tuple[tuple[int, ...], ...]
 
 
 def _sim_matrix(q: tuple[Slot, ...], c: tuple[Slot, ...], cantonese: bool) -> _Sims:
-    return [[slot_similarity(a, b, cantonese) for b in c] for a in q]
+    """:func:`slot_similarity` of every pair, one cached row per slot of ``q``."""
+    global _slot_pairs
+    matrix: _Sims = []
+    for a in q:
+        row = _slot_row(a, cantonese)
+        values = []
+        for b in c:
+            found = row.get(b.sig)
+            if found is None:
+                found = row[b.sig] = _slot_similarity(a, b, cantonese)
+                _slot_pairs += 1
+            values.append(found)
+        matrix.append(values)
+    return matrix
 
 
 def _passes(q: tuple[Slot, ...], c: tuple[Slot, ...]) -> tuple[bool, ...]:
