@@ -74,6 +74,8 @@ ORG_LETTER_FACTOR = 0.9
 BRAND_EDIT_COST = 0.08
 #: Below this letter similarity two words are different words (Giovanni/Ivan), not a typo.
 WORD_TYPO_MIN = 0.74
+#: Words this long or longer (that are no syllables) lose only TYPO_EDIT_COST to one typo.
+WORD_TYPO_LETTERS = 5
 #: In organisation names a word is the unit and a Chinese word has about two syllables, so
 #: each syllable (or Han character) weighs half a word, however the words are spaced.
 ORG_SYLLABLE_WEIGHT = 0.5
@@ -682,6 +684,14 @@ def _slot_similarity(a: Slot, b: Slot, cantonese: bool) -> tuple[float, str]:
     if not a.syllable and not b.syllable:
         if best < WORD_TYPO_MIN:
             return best * SYLLABLE_SUBSTITUTION_FACTOR, f"different words {a.text}/{b.text}"
+        if (
+            best < 1.0 - TYPO_EDIT_COST
+            and min(len(a.text), len(b.text)) >= WORD_TYPO_LETTERS
+            and OSA.distance(a.text, b.text, score_cutoff=1) <= 1
+        ):
+            # One typo in a word of five or six letters costs what it costs in a syllable,
+            # not a sixth of the letters (``Okafro``, ``Rofert``).
+            best = 1.0 - TYPO_EDIT_COST
         return best, f"spelling {a.text}/{b.text}"
     # One side is not a valid syllable: a misspelling of the other is likely. Count edits
     # rather than letters, so a short syllable with one typo is not over-punished.
@@ -973,7 +983,7 @@ def _split_matches(
     more_joined: dict[int, dict[int, str]],
     fewer_joined: dict[int, dict[int, str]],
 ) -> Iterator[tuple[int, int, int, int, str, str]]:
-    """Runs of ``k`` slots of a split word of ``more`` one edit from ``g < k`` syllables of
+    """Runs of ``k`` slots of a split word of ``more`` one edit from ``g <= k`` syllables of
     ``fewer``, as ``(end in more, k, end in fewer, g, more text, fewer text)``."""
     if not any(s.split for s in more):
         return
@@ -982,7 +992,7 @@ def _split_matches(
         (i, k) for k in (2, 3) for i in range(k, len(more) + 1) if _split_group(more[i - k : i])
     ]
     for i, k in runs:
-        for g in range(1, k):
+        for g in range(1, k + 1):
             for j in range(g, len(fewer) + 1):
                 long, short = more_joined[k][i], fewer_joined[g][j]
                 if (
