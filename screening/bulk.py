@@ -103,7 +103,11 @@ SCHEMA_ALIASES: dict[str, str] = {
 #: a smooth progress line and a small in-flight window.
 CHUNK_ROWS = 1_000
 #: Chunks in flight per worker; bounds memory whatever the input size.
-CHUNKS_IN_FLIGHT_PER_WORKER = 3
+CHUNKS_IN_FLIGHT_PER_WORKER = 8
+#: The new names of a chunk go out in up to this many batches per worker: a name that
+#: takes a hundred times the mean (a brand shared by forty companies) then holds up a small
+#: batch, not a worker's whole share, while the other worker takes the next ones.
+BATCHES_PER_WORKER = 4
 #: Distinct names (with schema) whose list matches a worker remembers.
 NAME_CACHE_SIZE = 200_000
 #: Distinct full queries (name, schema, birth date, country) whose row result is remembered.
@@ -367,8 +371,8 @@ class _Executor:
         """``(payload, keys)`` in, ``(payload, outcomes)`` out, in the same order.
 
         With workers, the parent sends each distinct name to a worker once (the names of a
-        chunk not seen before, split in one batch per worker) and keeps the results; rows
-        are then finished here from the cache, in order.
+        chunk not seen before, in a few batches per worker) and keeps the results; rows are
+        then finished here from the cache, in order.
         """
         engine = self.engine
         if self.pool is None:
@@ -389,7 +393,7 @@ class _Executor:
                 if name not in asked and not engine.known(*name):
                     asked.add(name)
                     new.append(name)
-            step = -(-len(new) // self.workers) if new else 0
+            step = -(-len(new) // (self.workers * BATCHES_PER_WORKER)) if new else 0
             batches = [
                 (part, pool.submit(_worker_names, part))
                 for part in (new[i : i + step] for i in range(0, len(new), step or 1))
