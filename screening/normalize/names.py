@@ -335,8 +335,9 @@ def _near_legal_form(word: str) -> bool:
 
 @lru_cache(maxsize=65_536)
 def _generic_word(word: str) -> bool:
-    """Generic trade or place word, allowing one typo in words of six letters or more
-    (two in words of ten or more)."""
+    """Generic trade or place word, allowing one typo in words of six letters or more (two
+    in words of ten or more, or of seven or more that read as no syllables), and a missing
+    letter in five-letter words (``Globa``)."""
     if word in GENERIC_ORG_WORDS:
         return True
     if len(word) < 5:
@@ -493,7 +494,7 @@ def split_generic(words: list[str]) -> tuple[list[str], list[str]]:
         # Not a first word near a place (``Guanzhou``, ``Bkeijing``) while another could be
         # the brand: it is that place misspelt; and of several, those that read as Chinese
         # syllables are the brand, the others misspelt trade words (``Tangxin Tecnhology``).
-        place = words[0] if words[0] in fuzzy and near_place(words[0]) else ""
+        place = words[0] if words and words[0] in fuzzy and near_place(words[0]) else ""
         others = [w for w in fuzzy if w != place]
         brand = [w for w in others if segment(w) is not None] or others
         if not brand and place and segment(place) is not None:

@@ -292,3 +292,7 @@ def test_a_short_syllable_elsewhere_may_be_a_misspelt_legal_form(
     name: str, core: list[str]
 ) -> None:
     assert fold_org_words(name.split())[0] == core
+
+
+def test_split_generic_of_no_words() -> None:
+    assert split_generic([]) == ([], [])
