@@ -36,6 +36,8 @@ WALK_PER_CANDIDATE = 20
 POSTINGS_PER_FOUND = 8
 #: Spellings of one entity among the candidates of one query, at most.
 SPELLINGS_PER_ENTITY = 3
+#: Names found up to which the pool is picked by sorting them all rather than by a heap.
+SORT_UP_TO = 2_500
 #: Rank penalty per slot of length difference between a query and a candidate name.
 LENGTH_PENALTY = 0.4
 
@@ -195,10 +197,13 @@ class NameIndex:
             # ties go to the lower index so results never depend on hash seeds.
             penalty = LENGTH_PENALTY
             keyed = [(penalty * abs(sizes[r] - size) - v, r) for r, v in scores.items()]
-            if len(keyed) > limit * 4:
+            # A full sort (in C) beats a heap (a Python loop) until the names found are
+            # several thousand.
+            if len(keyed) > SORT_UP_TO:
                 keyed = heapq.nsmallest(limit * 4, keyed)
             else:
                 keyed.sort()
+                del keyed[limit * 4 :]
             pool = [r for _, r in keyed]
             # At most three spellings per entity, so that one entity's many aliases do not
             # crowd other entities out of the candidates; a wider search allows more.
