@@ -348,6 +348,7 @@ class _Executor:
         # walked by every full collection (7% of the screening time in one process), and
         # forked children do not touch, and so copy, the pages holding it.
         gc.freeze()
+        self._frozen = True
         if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
             _FORKED = engine
             self.pool = ProcessPoolExecutor(
@@ -425,7 +426,9 @@ class _Executor:
                     process.terminate()
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
-            gc.unfreeze()
+        if self._frozen:
+            gc.unfreeze()  # the caller's objects are the collector's again
+            self._frozen = False
         _FORKED = None
 
 

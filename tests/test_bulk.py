@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 from pathlib import Path
 
@@ -388,3 +389,14 @@ def test_workers_screen_each_distinct_name_once(
     screened = log.read_text(encoding="utf-8").splitlines()
     assert len(screened) == len(set(screened))
     assert len(screened) < len(rows)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_collector_gets_the_callers_objects_back(
+    tmp_path: Path, screener: Screener, workers: int
+) -> None:
+    # The run freezes the index out of the garbage collector; afterwards nothing is frozen.
+    assert gc.get_freeze_count() == 0
+    src = write_csv(tmp_path / "in.csv", ROWS)
+    screen_csv(src, tmp_path / "out.csv", screener=screener, workers=workers)
+    assert gc.get_freeze_count() == 0
