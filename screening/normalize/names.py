@@ -150,7 +150,8 @@ QUALIFIER_WORDS: frozenset[str] = frozenset(
         "province", "city", "county", "town", "road", "street", "avenue", "building",
         "north", "south", "east", "west", "central", "northern", "southern", "eastern",
         "western", "now", "formerly", "former", "previously", "aka", "and", "in", "ftz",
-        "sez",
+        "sez", "asia", "europe", "africa", "america", "americas", "oceania", "middle",
+        "far", "overseas", "international",
     }
 )  # fmt: skip
 

@@ -138,6 +138,7 @@ def test_expand_parentheses_drops_a_single_lower_case_word() -> None:
         "Dalian Trading (Group) Co",
         "Ocean Star (now Russian Federation)",
         "Jiangnan Works (DALIAN FTZ)",
+        "Hikvision (ASIA) Limited",
     ],
 )
 def test_a_qualifying_part_is_no_alias_of_its_own(name: str) -> None:
