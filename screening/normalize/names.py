@@ -254,7 +254,8 @@ def fold_org_words(words: list[str]) -> tuple[list[str], list[str]]:
     # In a name written syllable by syllable (``Gong Si``), a short syllable at the end is
     # part of the name, not a misspelt legal form (``Si`` is not ``SA``); elsewhere it may
     # be (``Sterling Rossi Shipping ZE``, ``Yixing Technology Po., Ltd.``).
-    syllabic = 2 * sum(_is_syllable(w) for w in flat) > len(flat)
+    named = [w for w in flat if w not in LEGAL_FORM_WORDS]
+    syllabic = 2 * sum(_is_syllable(w) for w in named) > len(named)
     while i < len(flat):
         for phrase in _phrases_at(flat[i]):
             if _phrase_matches(flat[i : i + len(phrase)], phrase):

@@ -277,6 +277,10 @@ def test_what_is_left_of_a_misspelt_legal_form_is_folded(name: str) -> None:
     assert fold_org_words(name.split())[0] in (["kekuang", "trade"], ["shiya", "tech"], ["okafor"])
 
 
+def test_a_short_syllable_before_a_legal_form_in_a_syllable_by_syllable_name() -> None:
+    assert fold_org_words(["hong", "bo", "co", "ltd"])[0] == ["hong", "bo"]
+
+
 def test_a_short_syllable_ends_a_name_written_syllable_by_syllable() -> None:
     words = ["xia", "men", "tai", "yuan", "ke", "ji", "gu", "fen", "you", "xian", "gong", "si"]
     assert fold_org_words(words)[0] == words
