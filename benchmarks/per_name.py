@@ -15,6 +15,7 @@ import csv
 import gc
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -43,36 +44,30 @@ def main() -> None:
     gc.freeze()  # as the bulk command does
     with rows_path.open(encoding="utf-8", newline="") as f:
         names = list(dict.fromkeys(r["name"] for r in csv.DictReader(f)))
-    warm, timed = names[: args.warm], names[args.warm : args.warm + args.names]
+    warm, names_timed = names[: args.warm], names[args.warm : args.warm + args.names]
     for name in warm:
         screener.screen(name)
 
     spent = {"retrieval": 0.0, "scoring": 0.0}
-    candidates_of = screener.index.candidates
-    score = screener._score
 
-    def timed_candidates(*a: Any, **k: Any) -> Any:
-        t = time.perf_counter()
-        try:
-            return candidates_of(*a, **k)
-        finally:
-            spent["retrieval"] += time.perf_counter() - t
+    def timed(part: str, method: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*a: Any, **k: Any) -> Any:
+            t = time.perf_counter()
+            try:
+                return method(*a, **k)
+            finally:
+                spent[part] += time.perf_counter() - t
 
-    def timed_score(*a: Any, **k: Any) -> Any:
-        t = time.perf_counter()
-        try:
-            return score(*a, **k)
-        finally:
-            spent["scoring"] += time.perf_counter() - t
+        return run
 
     # Instance attributes shadow the methods for this screener only.
-    screener.index.candidates = timed_candidates  # type: ignore[method-assign]
-    screener._score = timed_score  # type: ignore[method-assign]
+    screener.index.candidates = timed("retrieval", screener.index.candidates)  # type: ignore[method-assign]
+    screener._score = timed("scoring", screener._score)  # type: ignore[method-assign]
     start = time.perf_counter()
-    for name in timed:
+    for name in names_timed:
         screener.screen(name)
     total = time.perf_counter() - start
-    n = len(timed)
+    n = len(names_timed)
     print(
         f"{n:,} distinct names: {total / n * 1e3:.2f} ms a name "
         f"(retrieval {spent['retrieval'] / n * 1e3:.2f} ms, "
