@@ -249,3 +249,27 @@ def test_repairs_do_not_count_a_word_twice() -> None:
     groups = [g for g, _ in analyze_name("CUI, aHo", "Person").key_groups(expand=True)]
     assert sum("p:he" in g for g in groups) == 1
     assert any("p:hao" in g for g in groups)
+
+
+def test_a_misspelt_brand_is_looked_up_as_the_whole_word_it_misspells() -> None:
+    # Zhong and tian are common syllables; only the whole word zhongtian is rare.
+    others = [
+        Entity(id=f"o{i}", schema="Company", names=(f"Changsha {b} Aerospace Group Co., Ltd.",))
+        for i, b in enumerate(
+            f"{x}{y}" for x in ("Zhong", "Tian", "Hua", "Xin") for y in ("xin", "hua", "da", "tian")
+        )
+        if b != "Zhongtian"
+    ]
+    target = Entity(id="target", schema="Company", names=("Zhongtian Aerospace",))
+    index = NameIndex([*others, target])
+    form = analyze_name("Changsha Zhhongtian Aerospace Group Co. Ltd.", "Company")
+    assert "target" in [r.entity_id for r in index.candidates(form, limit=5)]
+
+
+def test_only_unreadable_words_are_looked_up_as_repaired_whole_words() -> None:
+    def whole_word_keys(name: str) -> set[str]:
+        groups = analyze_name(name, "Person").key_groups(expand=True)
+        return {k for g, _ in groups for k in g if k.startswith("w:")}
+
+    assert "w:zhongtian" in whole_word_keys("Zhhongtian Li")
+    assert whole_word_keys("Yangan Li") == set()  # reads as yang an: more likely right

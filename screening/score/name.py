@@ -213,7 +213,11 @@ class NameForm:
         # Repairs are for romanized Chinese: in a name with no syllable anywhere (``Ella
         # Visser``, or a Chinese name with every word misspelt) only words as short as
         # Chinese given names are repaired; repairing long Western words costs the most.
-        sinitic = any(s.syllable and not s.han for w in words for s in w)
+        # A Chinese place among an organisation's generic words says Chinese too
+        # (``Changsha Zhhongtian Aerospace``: the misspelt brand is the only other word).
+        sinitic = any(s.syllable and not s.han for w in words for s in w) or any(
+            near_place(g) for o in self.org for g in o.generic.split()
+        )
         # A word met again (in another reading, or in the organisation view of a name whose
         # type is unknown) files nothing new: counted twice it would outrank other readings.
         seen: set[tuple[str, ...]] = set()
@@ -237,8 +241,15 @@ class NameForm:
                 # Keys the word already files under are not counted again through it.
                 unreadable = any(not s.syllable and not s.hk for s in word)
                 fixed = _one_edit_readings(text, unreadable).difference(*(s.keys for s in word))
-                if fixed:
-                    groups.append((fixed, 1.0))
+                whole = {k for k in fixed if k.startswith("w:")}
+                if fixed - whole:
+                    groups.append((fixed - whole, 1.0))
+                # Repairs that read as several syllables are looked up as whole words too:
+                # rare where their syllables are common (``Zhhongtian`` → zhongtian).
+                if whole:
+                    groups.append((whole, 1.0))
+            elif not expand and len(word) > 1:
+                groups.append(({"w:" + text}, 1.0))
             if len(text) >= 4 and not any(s.han for s in word):
                 groups.append(({"pre:" + text[:3]}, 1.0))
                 groups.append(({"suf:" + text[-3:]}, 1.0))
@@ -309,6 +320,8 @@ def _one_edit_readings(word: str, unreadable: bool = False) -> set[str]:
             seg = segment(variant)
             if seg is not None and len(seg) <= MAX_SYLLABLES_PER_WORD:
                 add(seg)
+                if unreadable and len(seg) > 1:
+                    keys.add("w:" + variant)
     if not unreadable:
         return keys
     add(one_letter_off_spellings(word))
@@ -319,6 +332,9 @@ def _one_edit_readings(word: str, unreadable: bool = False) -> set[str]:
             if fuller and len(whole) >= 2 and is_mandarin_syllable(whole):
                 add(fuller)
                 add((whole,))
+                keys.update(
+                    "w:" + (whole + f if whole == left else f + whole) for f in fuller
+                )
     return keys
 
 
