@@ -347,8 +347,10 @@ class _Executor:
         # The index lives as long as the run: moved out of the collector's reach, it is not
         # walked by every full collection (7% of the screening time in one process), and
         # forked children do not touch, and so copy, the pages holding it.
+        # Undone on close, unless the caller had frozen objects of their own (an unfreeze
+        # cannot tell theirs from ours).
+        self._frozen = gc.get_freeze_count() == 0
         gc.freeze()
-        self._frozen = True
         if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
             _FORKED = engine
             self.pool = ProcessPoolExecutor(

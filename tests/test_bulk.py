@@ -400,3 +400,14 @@ def test_the_collector_gets_the_callers_objects_back(
     src = write_csv(tmp_path / "in.csv", ROWS)
     screen_csv(src, tmp_path / "out.csv", screener=screener, workers=workers)
     assert gc.get_freeze_count() == 0
+
+
+def test_objects_the_caller_froze_stay_frozen(tmp_path: Path, screener: Screener) -> None:
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        src = write_csv(tmp_path / "in.csv", ROWS)
+        screen_csv(src, tmp_path / "out.csv", screener=screener, workers=1)
+        assert gc.get_freeze_count() >= before > 0
+    finally:
+        gc.unfreeze()
