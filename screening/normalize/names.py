@@ -6,6 +6,7 @@ Everything here works on text already passed through :func:`screening.normalize.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -347,12 +348,16 @@ def _generic_word(word: str) -> bool:
     # Two edits in long words, and in words of seven letters or more that read as no
     # syllables (``Tardang``): a brand that reads as Chinese is only allowed one.
     limit = 2 if len(word) >= 10 or (len(word) >= 7 and segment(word) is None) else 1
-    for generic in _LONG_GENERIC if len(word) >= 6 else _SIX_LETTER_GENERIC:
-        if abs(len(generic) - len(word)) <= limit and OSA.distance(
-            word, generic, score_cutoff=limit
-        ) <= limit:
-            return True
-    return False
+    return _within_edits(word, _LONG_GENERIC if len(word) >= 6 else _SIX_LETTER_GENERIC, limit)
+
+
+def _within_edits(word: str, known: Iterable[str], limit: int) -> bool:
+    """Whether ``word`` is at most ``limit`` edits (OSA) from one of ``known``."""
+    return any(
+        abs(len(other) - len(word)) <= limit
+        and OSA.distance(word, other, score_cutoff=limit) <= limit
+        for other in known
+    )
 
 
 def strip_han_legal_forms(han: str) -> tuple[str, list[str]]:
@@ -459,11 +464,7 @@ def near_place(word: str) -> bool:
     if len(word) < 6:
         return False
     limit = 2 if len(word) >= 8 and segment(word) is None else 1
-    return any(
-        abs(len(place) - len(word)) <= limit
-        and OSA.distance(word, place, score_cutoff=limit) <= limit
-        for place in CHINESE_PLACES
-    )
+    return _within_edits(word, CHINESE_PLACES, limit)
 
 
 def split_generic(words: list[str]) -> tuple[list[str], list[str]]:

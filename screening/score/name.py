@@ -703,14 +703,15 @@ def _slot_similarity(a: Slot, b: Slot, cantonese: bool) -> tuple[float, str]:
     if not a.syllable and not b.syllable:
         if best < WORD_TYPO_MIN:
             return best * SYLLABLE_SUBSTITUTION_FACTOR, f"different words {a.text}/{b.text}"
+        letters = min(len(a.text), len(b.text))
         if (
             best < 1.0 - TYPO_EDIT_COST
-            and min(len(a.text), len(b.text)) >= WORD_TYPO_LETTERS
+            and letters >= WORD_TYPO_LETTERS
             and OSA.distance(a.text, b.text, score_cutoff=1) <= 1
         ):
             # One typo in a word of five or six letters costs what it costs in a syllable,
             # not a sixth of the letters (``Okafro``, ``Rofert``).
-            best = 1.0 - TYPO_EDIT_COST
+            best = max(best, _typo_similarity(1, letters))
         return best, f"spelling {a.text}/{b.text}"
     # One side is not a valid syllable: a misspelling of the other is likely. Count edits
     # rather than letters, so a short syllable with one typo is not over-punished.
