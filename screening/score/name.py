@@ -215,8 +215,10 @@ class NameForm:
         # Chinese given names are repaired; repairing long Western words costs the most.
         # A Chinese place among an organisation's generic words says Chinese too
         # (``Changsha Zhhongtian Aerospace``: the misspelt brand is the only other word).
-        sinitic = any(s.syllable and not s.han for w in words for s in w) or any(
-            near_place(g) for o in self.org for g in o.generic.split()
+        # (Only queries are repaired: the index never asks.)
+        sinitic = expand and (
+            any(s.syllable and not s.han for w in words for s in w)
+            or any(near_place(g) for o in self.org for g in o.generic.split())
         )
         # A word met again (in another reading, or in the organisation view of a name whose
         # type is unknown) files nothing new: counted twice it would outrank other readings.
