@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 import attrs
+from rapidfuzz.distance import OSA
 
 from screening.model import Entity
 from screening.score.name import NameForm, analyze_name, expand_list_name
@@ -34,17 +35,29 @@ WALK_PER_CANDIDATE = 20
 #: A common part is matched against the names found by its postings (rather than by each
 #: name's keys) while its postings are at most this many times as many as the names found.
 POSTINGS_PER_FOUND = 8
+#: What a part's rarest key adds to its weight at most (``idf / 100`` of a key filed once
+#: on a list of a million names).
+MAX_IDF_SHARE = 0.14
 #: Spellings of one entity among the candidates of one query, at most.
 SPELLINGS_PER_ENTITY = 3
 #: Names found up to which the pool is picked by sorting them all rather than by a heap.
 SORT_UP_TO = 2_500
 #: Rank penalty per slot of length difference between a query and a candidate name.
 LENGTH_PENALTY = 0.4
+#: Words of at least this many letters that read as no syllables are filed in the table of
+#: one-letter deletions (:meth:`NameIndex.neighbours`).
+NEIGHBOUR_MIN_LETTERS = 5
+#: ... and looked up there from a query when the list names at most this many names with it.
+RARE_WORD = 50
 
 
 def _loose(form: NameForm) -> bool:
     readings = (form.slots, *form.alternatives)
     return any(not s.syllable or s.split for words in readings for w in words for s in w)
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 def _size(form: NameForm) -> int:
@@ -120,6 +133,34 @@ class NameIndex:
         self.postings: dict[str, list[int]] = dict(postings)
         total = max(len(self.refs), 1)
         self._idf = {k: math.log(1 + total / len(v)) for k, v in self.postings.items()}
+        deletions: dict[str, list[str]] = defaultdict(list)
+        for key in self.postings:
+            if key.startswith("r:") and len(key) >= NEIGHBOUR_MIN_LETTERS + 2:
+                word = key[2:]
+                for variant in _deletions(word):
+                    deletions[variant].append(word)
+        self._deletions: dict[str, list[str]] = dict(deletions)
+
+    def neighbours(self, word: str) -> set[str]:
+        """Words of the list one typo away from ``word`` (a letter missing, extra, wrong, or
+        two neighbours swapped), among those filed whole: words of five letters or more that
+        read as no syllables, and single syllables.
+
+        Prefix and suffix keys find most misspellings of a Western word, but not where the
+        typo falls in the first or last three letters and the rest of the word is common
+        (``Avatrans`` against a cluster of ``Aviatrans`` companies: only ``-ans`` is shared).
+        Every such listed word is filed under its one-letter deletions, so the listed words
+        near a query word are found by looking up its own deletions: no scan, no search.
+        """
+        found: set[str] = set()
+        if "r:" + word in self.postings:  # the word itself is on the list
+            found.add(word)
+        for variant in (word, *_deletions(word)):
+            if "r:" + variant in self.postings and len(variant) >= NEIGHBOUR_MIN_LETTERS:
+                found.add(variant)
+            found.update(self._deletions.get(variant, ()))
+        found.discard(word)
+        return {w for w in found if OSA.distance(word, w, score_cutoff=1) <= 1}
 
     def __len__(self) -> int:
         return len(self.refs)
@@ -136,6 +177,25 @@ class NameIndex:
         """
         scores: dict[int, float] = defaultdict(float)
         weighted = form.key_groups(expand=True)
+        # A word that reads as no syllables and is rare on the list (misspelt, in the query
+        # or in the few list names that share it) is also looked up as the listed words one
+        # typo away. A common word is left alone: its neighbours would crowd out the names
+        # that share it as written.
+        for group, _ in list(weighted):
+            if len(group) == 1:
+                (raw,) = group
+                if (
+                    raw.startswith("r:")
+                    and len(raw) >= NEIGHBOUR_MIN_LETTERS + 2
+                    and len(self.postings.get(raw, ())) <= RARE_WORD
+                    and (near := self.neighbours(raw[2:]))
+                ):
+                    # Rare neighbours apart from common ones: together they would make one
+                    # common part, only counted for names found otherwise.
+                    usual = {w for w in near if len(self.postings["r:" + w]) > COMMON_POSTING}
+                    for words in (near - usual, usual):
+                        if words:
+                            weighted.append(({"r:" + w for w in words}, 1.0))
         groups = [g for g, _ in weighted]
         weights = {id(g): w for g, w in weighted}
         group_sizes = [sum(len(self.postings.get(k, ())) for k in g) for g in groups]
@@ -151,8 +211,14 @@ class NameIndex:
         def walk(group: set[str], weight: float) -> None:
             # The rarest shared key of the group counts: keys in rising weight, so a later
             # (rarer) key overwrites an earlier one for the names filed under both.
+            keys = [k for k in group if k in postings]
+            if len(keys) == 1:  # most parts: a word's end, a whole word
+                add = weight + idf_of[keys[0]] / 100.0
+                for ref_id in postings[keys[0]]:
+                    scores[ref_id] += add
+                return
             best: dict[int, float] = {}
-            for key in sorted((k for k in group if k in postings), key=idf_of.__getitem__):
+            for key in sorted(keys, key=idf_of.__getitem__):
                 best.update(dict.fromkeys(postings[key], idf_of[key]))
             for ref_id, idf in best.items():
                 scores[ref_id] += weight + idf / 100.0
@@ -161,15 +227,23 @@ class NameIndex:
         for i in rare_ids:
             walk(groups[i], weights[id(groups[i])])
             walked += group_sizes[i]
-        # Where the rare parts find too few names to fill the candidates (a misspelt given
-        # name beside a common surname), the next commonest parts are walked too.
-        for i in order:
-            if len(scores) >= limit or walked + group_sizes[i] > WALK_PER_CANDIDATE * limit:
+        # The next commonest parts are walked too, within a budget, while a name none of
+        # the walked parts found could still outrank the last candidate by a whole part
+        # (by less, it would be a close call of the idf tie-break): where the rare
+        # parts find too few names (a misspelt given name beside a common surname), or
+        # find many names that share only them (``Faial`` finds every Faial, while the
+        # misspelt Faisal Nasrallahs share the common parts).
+        unwalked = [i for i in order if i not in rare_ids]
+        reach = sum(weights[id(groups[i])] + MAX_IDF_SHARE for i in unwalked)
+        for i in unwalked:
+            if walked + group_sizes[i] > WALK_PER_CANDIDATE * limit:
                 break
-            if i not in rare_ids:
-                walk(groups[i], weights[id(groups[i])])
-                rare_ids.append(i)
-                walked += group_sizes[i]
+            if len(scores) >= limit and reach < heapq.nlargest(limit, scores.values())[-1] + 1:
+                break
+            walk(groups[i], weights[id(groups[i])])
+            rare_ids.append(i)
+            walked += group_sizes[i]
+            reach -= weights[id(groups[i])] + MAX_IDF_SHARE
         common = [i for i in order if i not in rare_ids]
         # Common parts still count for the names already found. Where every name found is
         # returned anyway (in index order) they cannot matter. Otherwise a part whose

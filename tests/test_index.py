@@ -273,3 +273,73 @@ def test_only_unreadable_words_are_looked_up_as_repaired_whole_words() -> None:
 
     assert "w:zhongtian" in whole_word_keys("Zhhongtian Li")
     assert whole_word_keys("Yangan Li") == set()  # reads as yang an: more likely right
+
+
+def test_neighbours_are_listed_words_one_typo_away() -> None:
+    entities = [
+        Entity(id=f"e{i}", schema="Company", names=(f"{word} LLC",))
+        for i, word in enumerate(("Aviatrans", "Promtrans", "Logistics", "Avtotrans"))
+    ]
+    index = NameIndex(entities)
+    assert index.neighbours("avatrans") == {"aviatrans"}  # a letter missing
+    assert index.neighbours("promtarns") == {"promtrans"}  # two letters swapped
+    assert index.neighbours("logisstics") == {"logistics"}  # a letter too many
+    assert index.neighbours("logistica") == {"logistics"}  # a wrong letter
+    assert index.neighbours("aviotrans") == {"aviatrans", "avtotrans"}
+    assert index.neighbours("aviatrans") == set()  # the word itself is no neighbour
+    assert index.neighbours("avotrens") == set()  # two typos
+
+
+def test_neighbours_leave_syllables_and_short_words_out() -> None:
+    index = NameIndex([
+        Entity(id="zhang", schema="Person", names=("ZHANG Xiaoming",)),
+        Entity(id="ivan", schema="Person", names=("Ivan Popov",)),
+    ])
+    # xiaoming reads as syllables (they have keys of their own); ivan has four letters
+    assert index.neighbours("xiaomong") == set()
+    assert index.neighbours("ivam") == set()
+    assert index.neighbours("popv") == {"popov"}
+
+
+def test_a_misspelt_word_finds_the_cluster_it_misspells(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Only the common end "-ans" is shared by the misspelt query word and the brand it
+    # misspells; dozens of other companies share that end too.
+    monkeypatch.setattr("screening.index.COMMON_POSTING", 20)
+    entities = [
+        Entity(id=f"other-{i}", schema="Company", names=(f"Tr{'a' * (i % 5)}ns{i} Kans LLC",))
+        for i in range(80)
+    ]
+    entities += [
+        Entity(id=f"avia-{i}", schema="Company", names=(f'OOO "Aviatrans {i}"',))
+        for i in range(5)
+    ]
+    index = NameIndex(entities)
+    found = {r.entity_id for r in index.candidates(analyze_name('"Avatrans" OOO', "Company"))}
+    assert {f"avia-{i}" for i in range(5)} <= found
+
+
+def test_common_parts_are_walked_while_an_unfound_name_could_outrank_the_last(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The rare part ("Faial", 70 names) finds more names than the candidates hold, none with
+    # the surname; the names sharing the common parts (the surname, the "fai-" start) with
+    # a misspelt first name must still be candidates.
+    monkeypatch.setattr("screening.index.COMMON_POSTING", 75)
+    firsts = ("Omar", "Hamza", "Karim", "Tariq", "Yusuf", "Saeed", "Ali", "Khalid")
+    entities = [
+        Entity(id=f"faial-{i}", schema="Person", names=(f"Faial {firsts[i % 8]}{i}",))
+        for i in range(70)
+    ]
+    entities += [
+        Entity(id=f"nasr-{i}", schema="Person", names=(f"Faissal Nasrallah {firsts[i]}",))
+        for i in range(8)
+    ]
+    entities += [
+        Entity(id=f"other-{i}", schema="Person", names=(f"{firsts[i % 8]}{i} Nasrallah",))
+        for i in range(80)
+    ]
+    index = NameIndex(entities)
+    found = {r.entity_id for r in index.candidates(analyze_name("Faial Nasrallah", "Person"))}
+    assert {f"nasr-{i}" for i in range(8)} <= found

@@ -103,6 +103,8 @@ def evaluate(threshold: float, index_sample: int, show_misses: int) -> int:
                 total += 1
                 if m.entity.id not in fast:
                     missed += 1
+                    if show_misses:
+                        print(f"  index missed: {q.name!r} -> {m.matched_name!r} {m.score:.3f}")
         share = 1 - missed / total if total else 1.0
         print(f"index recall on {len(sample)} sampled queries: {share:.2%} "
               f"({total - missed}/{total} exhaustive matches >= {threshold:.2f} retrieved)")
