@@ -114,7 +114,9 @@ HAN_PLACES: tuple[str, ...] = tuple(
 _SYLLABLE_APOSTROPHE = re.compile(f"(?<=[aeiouv])[{APOSTROPHES}](?=[aeiou])")
 _HIS_EXCELLENCY = re.compile(r"\bh\.\s?e\.")
 _DOTTED_INITIALS = re.compile(r"\b(?:[a-z]\.){2,}")
-_SPLIT = re.compile(r"[\s,;/]+")
+#: Spaces and the marks that stand between words: commas, slashes, and quotation marks
+#: (``OOO"Gazstroy"`` is two words).
+_SPLIT = re.compile(r'[\s,;/"“”„‟«»‹›「」『』]+')
 _NON_WORD = re.compile(r"[^\w\-]+", re.UNICODE)
 _PAREN = re.compile(r"\(([^()]*)\)")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-\.]{1,9}$")
@@ -192,9 +194,9 @@ def is_qualifier(text: str) -> bool:
 def split_words(text: str) -> list[str]:
     """Lower-case words with diacritics removed and apostrophes dropped; hyphens kept.
 
-    Commas separate words (``ZHU, Hailun``); the order question is left to the scorer, which
-    tries rotations. Hyphens stay inside a word (``Hai-lun``) because they join the syllables
-    of one given name.
+    Commas and quotation marks separate words (``ZHU, Hailun``, ``OOO"Gazstroy"``); the
+    order question is left to the scorer, which tries rotations. Hyphens stay inside a word
+    (``Hai-lun``) because they join the syllables of one given name.
     """
     text = strip_diacritics(text).lower()
     # "H.E." (His/Her Excellency) is a title; bare "He" is a common Chinese surname.

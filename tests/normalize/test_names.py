@@ -24,6 +24,13 @@ def test_split_words_comma_separates_surname() -> None:
     assert split_words("ZHU, Hailun") == ["zhu", "hailun"]
 
 
+@pytest.mark.parametrize(
+    "name", ['OOO"Gazstroy"', "OOO«Gazstroy»", "OOO “Gazstroy”", "OOO„Gazstroy“"]
+)
+def test_split_words_quotation_marks_separate_words(name: str) -> None:
+    assert split_words(name) == ["ooo", "gazstroy"]
+
+
 def test_split_words_keeps_hyphen_and_drops_apostrophes() -> None:
     assert split_words("Ch'en Ch'üan-kuo") == ["chen", "chuan-kuo"]
 
