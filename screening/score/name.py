@@ -1184,8 +1184,11 @@ def compare_persons(
     return best
 
 
+@lru_cache(maxsize=65_536)
 def _generic_similarity(a: str, b: str) -> float:
-    """Trade and place words: a place named on one side only is no evidence either way."""
+    """Trade and place words: a place named on one side only is no evidence either way.
+
+    Memoised: a list repeats a few trade words across thousands of companies."""
     a_words, b_words = a.split(), b.split()
     a_places = [w for w in a_words if near_place(w)]
     b_places = [w for w in b_words if near_place(w)]
@@ -1196,6 +1199,40 @@ def _generic_similarity(a: str, b: str) -> float:
     if not a or not b:
         return ORG_MISSING_GENERIC if a != b else 1.0
     return max(Indel.normalized_similarity(a, b), token_sort_ratio(a, b) / 100.0)
+
+
+@lru_cache(maxsize=65_536)
+def _brand_letters(q: tuple[Slot, ...], c: tuple[Slot, ...]) -> float:
+    """Two brands compared letter by letter, whatever their syllables."""
+    q_brand = "".join(x.text for x in q)
+    c_brand = "".join(x.text for x in c)
+    letters = _text_similarity(q_brand, c_brand)
+    misspelt = not all(x.syllable for x in (*q, *c))
+    if misspelt and min(len(q_brand), len(c_brand)) >= 5:
+        # Only where one brand does not read as syllables: Hongtu and Hongdu both read
+        # fine and are two companies, Hikvsion is a typo.
+        letters = max(letters, 1.0 - BRAND_EDIT_COST * OSA.distance(q_brand, c_brand))
+    return letters * ORG_LETTER_FACTOR
+
+
+def _brand_core(q: tuple[Slot, ...], c: tuple[Slot, ...], floor: float) -> float:
+    """:func:`_aligned` without the steps, its bound and alignment memoised per pair of
+    brands: the companies of one brand cluster (hundreds sharing ``Eagle``) differ in their
+    trade words, and their brand is aligned with the query's once."""
+    if floor > 0.0 and _brand_bound(q, c) < floor:
+        return 0.0
+    return _brand_alignment(q, c)
+
+
+@lru_cache(maxsize=65_536)
+def _brand_bound(q: tuple[Slot, ...], c: tuple[Slot, ...]) -> float:
+    sims = [_sim_matrix(q, c, p) for p in _passes(q, c)]
+    return _upper_bound(q, c, sims, (tuple(range(len(q))),))
+
+
+@lru_cache(maxsize=65_536)
+def _brand_alignment(q: tuple[Slot, ...], c: tuple[Slot, ...]) -> float:
+    return _aligned(q, c, False)[0]
 
 
 def compare_orgs(
@@ -1217,17 +1254,12 @@ def compare_orgs(
                 core = 1.0 if qo.han == co.han else Indel.normalized_similarity(qo.han, co.han)
                 core_steps = [Step(qo.han, co.han, core, "Han name, legal form removed")]
             else:
-                q_brand = "".join(x.text for x in qo.slots)
-                c_brand = "".join(x.text for x in co.slots)
-                letters = _text_similarity(q_brand, c_brand)
-                misspelt = not all(x.syllable for x in (*qo.slots, *co.slots))
-                if misspelt and min(len(q_brand), len(c_brand)) >= 5:
-                    # Only where one brand does not read as syllables: Hongtu and Hongdu
-                    # both read fine and are two companies, Hikvsion is a typo.
-                    letters = max(letters, 1.0 - BRAND_EDIT_COST * OSA.distance(q_brand, c_brand))
-                letters *= ORG_LETTER_FACTOR
+                letters = _brand_letters(qo.slots, co.slots)
                 needed = floor / factor if letters * factor < floor else 0.0
-                core, core_steps = _aligned(qo.slots, co.slots, trace, needed)
+                if trace:
+                    core, core_steps = _aligned(qo.slots, co.slots, trace, needed)
+                else:
+                    core, core_steps = _brand_core(qo.slots, co.slots, needed), []
                 if letters > core:
                     core = letters
                     core_steps = [Step(qo.original_brand, co.original_brand, letters, "letters")]
