@@ -542,16 +542,26 @@ def _org_word_slots(word: str) -> tuple[Slot, ...]:
 
 def _org_from_words(words: list[str]) -> OrgForm:
     distinctive, generic = split_generic(words)
-    slots = tuple(s for w in distinctive for s in _org_word_slots(w))
+    slots = _interned(tuple(s for w in distinctive for s in _org_word_slots(w)))
     return OrgForm(slots=slots, generic=" ".join(sorted(generic)))
+
+
+@lru_cache(maxsize=131_072)
+def _interned(slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
+    """One object for equal brands, so that the brand memos below find theirs by identity
+    (comparing equal slots field by field cost a tenth of a brand cluster's time)."""
+    return slots
 
 
 def _org_from_han(core: str) -> OrgForm:
     distinctive, generic = split_han_generic(core)
     readings = mandarin_readings(distinctive, False)
     share = ORG_SYLLABLE_WEIGHT
-    slots = tuple(
-        attrs.evolve(_han_slot(c, readings[i]), weight=share) for i, c in enumerate(distinctive)
+    slots = _interned(
+        tuple(
+            attrs.evolve(_han_slot(c, readings[i]), weight=share)
+            for i, c in enumerate(distinctive)
+        )
     )
     generic_py = " ".join(r[0] for r in mandarin_readings(generic, False)) if generic else ""
     return OrgForm(slots=slots, generic=generic_py, han=distinctive)
@@ -1262,7 +1272,10 @@ def compare_orgs(
                     core, core_steps = _brand_core(qo.slots, co.slots, needed), []
                 if letters > core:
                     core = letters
-                    core_steps = [Step(qo.original_brand, co.original_brand, letters, "letters")]
+                    if trace:
+                        core_steps = [
+                            Step(qo.original_brand, co.original_brand, letters, "letters")
+                        ]
             score = core * factor
             if score > best:
                 best = score
