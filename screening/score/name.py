@@ -72,6 +72,9 @@ TYPO_EDIT_COST = 0.15
 ORG_LETTER_FACTOR = 0.9
 #: Letter similarity lost per edit in a brand of five letters or more.
 BRAND_EDIT_COST = 0.08
+#: Pairs of brands (and of trade-word sets) remembered: the pairs of one query's brand
+#: cluster, a few hundred, are what repeats; a larger memo only costs workers memory.
+BRAND_MEMO = 8_192
 #: Below this letter similarity two words are different words (Giovanni/Ivan), not a typo.
 WORD_TYPO_MIN = 0.74
 #: Words this long or longer (that are no syllables) lose only TYPO_EDIT_COST to one typo.
@@ -1194,7 +1197,7 @@ def compare_persons(
     return best
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=4 * BRAND_MEMO)
 def _generic_similarity(a: str, b: str) -> float:
     """Trade and place words: a place named on one side only is no evidence either way.
 
@@ -1211,7 +1214,7 @@ def _generic_similarity(a: str, b: str) -> float:
     return max(Indel.normalized_similarity(a, b), token_sort_ratio(a, b) / 100.0)
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=BRAND_MEMO)
 def _brand_letters(q: tuple[Slot, ...], c: tuple[Slot, ...]) -> float:
     """Two brands compared letter by letter, whatever their syllables."""
     q_brand = "".join(x.text for x in q)
@@ -1234,13 +1237,13 @@ def _brand_core(q: tuple[Slot, ...], c: tuple[Slot, ...], floor: float) -> float
     return _brand_alignment(q, c)
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=BRAND_MEMO)
 def _brand_bound(q: tuple[Slot, ...], c: tuple[Slot, ...]) -> float:
     sims = [_sim_matrix(q, c, p) for p in _passes(q, c)]
     return _upper_bound(q, c, sims, (tuple(range(len(q))),))
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=BRAND_MEMO)
 def _brand_alignment(q: tuple[Slot, ...], c: tuple[Slot, ...]) -> float:
     return _aligned(q, c, False)[0]
 
