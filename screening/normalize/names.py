@@ -64,6 +64,17 @@ LEGAL_FORM_WORDS: frozenset[str] = frozenset(
         "pte", "pty", "bhd", "sdn", "cv", "sl", "kft", "doo", "ltda",
     }
 )  # fmt: skip
+#: Legal-form words no person's name holds: a name of unknown type with one of them is an
+#: organisation's (``ANHUI LAND GROUP CO LIMITED``). Short forms that are also syllables or
+#: name parts (``sa``, ``as``, ``the``) and pinyin forms (``gongsi``) are left out.
+COMPANY_WORDS: frozenset[str] = frozenset(
+    {
+        "co", "company", "ltd", "limited", "inc", "incorporated", "corp", "corporation",
+        "llc", "plc", "llp", "gmbh", "sarl", "srl", "spa", "ooo", "oao", "zao", "pao",
+        "pjsc", "ojsc", "cjsc", "jsc", "fze", "fzco", "fzc", "pte", "pty", "bhd", "ltda",
+        "group", "holding", "holdings",
+    }
+)  # fmt: skip
 #: Words with a common short form, folded to one spelling.
 ORG_SYNONYMS: dict[str, str] = {
     "technology": "tech", "technologies": "tech", "technological": "tech",
@@ -353,6 +364,30 @@ def _generic_word(word: str) -> bool:
     return _within_edits(word, _LONG_GENERIC if len(word) >= 6 else _SIX_LETTER_GENERIC, limit)
 
 
+@lru_cache(maxsize=65_536)
+def generic_spelling(word: str, most: int = 2) -> str:
+    """The generic word that ``word`` misspells (by at most ``most`` typos), as organisation
+    names fold it (``tgchnology`` → tech, ``guanzhou`` → guangzhou), or ``word`` itself: a
+    misspelt trade word must compare with the trade word, not with the letters of its
+    folded short form."""
+    if word in GENERIC_ORG_WORDS or not _generic_word(word):
+        return word
+    limit = 2 if len(word) >= 10 or (len(word) >= 7 and segment(word) is None) else 1
+    limit = min(limit, most)
+    known = _LONG_GENERIC if len(word) >= 6 else _SIX_LETTER_GENERIC
+    distance, nearest = min(
+        (
+            (OSA.distance(word, other, score_cutoff=limit), other)
+            for other in known
+            if abs(len(other) - len(word)) <= limit
+        ),
+        default=(limit + 1, word),
+    )
+    if distance > limit:
+        return word
+    return ORG_SYNONYMS.get(nearest, nearest)
+
+
 def _within_edits(word: str, known: Iterable[str], limit: int) -> bool:
     """Whether ``word`` is at most ``limit`` edits (OSA) from one of ``known``."""
     return any(
@@ -421,7 +456,7 @@ GENERIC_ORG_WORDS: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 _LONG_GENERIC: tuple[str, ...] = tuple(
-    w for w in GENERIC_ORG_WORDS | set(ORG_SYNONYMS) if len(w) >= 5
+    sorted(w for w in GENERIC_ORG_WORDS | set(ORG_SYNONYMS) if len(w) >= 5)
 )
 #: A five-letter word is only a misspelt generic word one letter short of six (``Globa``,
 #: ``Enrgy``): five-letter generic words are too close to too many brands.
@@ -501,16 +536,21 @@ def split_generic(words: list[str]) -> tuple[list[str], list[str]]:
         # syllables are the brand, the others misspelt trade words (``Tangxin Tecnhology``).
         place = words[0] if words and words[0] in fuzzy and near_place(words[0]) else ""
         others = [w for w in fuzzy if w != place]
-        brand = [w for w in others if segment(w) is not None] or others
+        brand = [w for w in others if segment(w) is not None] or [
+            # two typos from a trade word: rather a misspelt brand (``Weniyuan``)
+            w for w in others if generic_spelling(w, 1) == w
+        ]
         if not brand and place and segment(place) is not None:
             brand = [place]  # nothing else: ``Zhihai`` (one letter from Zhuhai) is the brand
         if not brand:
-            return words, []  # a misspelt place beside trade words: as if spelt right
+            # Trade words and places only, some misspelt (``Beijing Institute of
+            # Tgchnology``): the whole name is the brand, as for the name spelt right.
+            return [generic_spelling(w) if w in fuzzy else w for w in words], []
         fuzzy = [w for w in fuzzy if w not in brand]
         distinctive = [w for w in words if w in brand or w in distinctive]
     if not distinctive:
         return words, []
-    return distinctive, generic + fuzzy
+    return distinctive, generic + [generic_spelling(w) for w in fuzzy]
 
 
 def split_han_generic(han: str) -> tuple[str, str]:

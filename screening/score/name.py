@@ -27,6 +27,7 @@ from unidecode import unidecode
 from screening.model import ORGANIZATION_SCHEMAS
 from screening.normalize.names import (
     CHINESE_PLACES,
+    COMPANY_WORDS,
     drop_titles,
     expand_parentheses,
     fold_org_words,
@@ -598,16 +599,21 @@ def analyze_name(name: str, schema: str | None = None) -> NameForm:
         for title in ("先生", "女士", "小姐", "博士", "教授"):
             if han.endswith(title) and len(han) > len(title) + 1:
                 han = han[: -len(title)]
+        core, removed = strip_han_legal_forms(han)
+        if kind == ANY and removed:
+            kind = ORG  # 有限公司: no person's name
         if kind != ORG:
             slots = _han_person_slots(han)
         if kind != PERSON:
-            core, removed = strip_han_legal_forms(han)
             org.append(_org_from_han(core))
             if removed:
                 notes.append("Han legal form removed: " + ", ".join(removed))
         normalized = han
     else:
         words = _latin_words(text)
+        core_words, folded = fold_org_words(words)
+        if kind == ANY and not COMPANY_WORDS.isdisjoint(folded):
+            kind = ORG  # a name with ``Co., Ltd.`` is no person's, whatever the caller knew
         if kind != ORG:
             head, comma, _ = text.partition(",")
             surname_first = bool(comma) and len(_latin_words(head)) == 1
@@ -615,7 +621,6 @@ def analyze_name(name: str, schema: str | None = None) -> NameForm:
                 drop_titles(words, surname_first=surname_first)
             )
         if kind != PERSON:
-            core_words, folded = fold_org_words(words)
             org.append(_org_from_words(strip_joined_legal(core_words)))
             if folded:
                 notes.append("legal form folded: " + " ".join(folded))

@@ -8,6 +8,7 @@ from screening.normalize.names import (
     drop_titles,
     expand_parentheses,
     fold_org_words,
+    generic_spelling,
     is_qualifier,
     leading_place,
     near_place,
@@ -201,9 +202,42 @@ def test_a_brand_one_letter_from_a_trade_word_stays_the_brand() -> None:
 
 
 def test_a_misspelt_trade_word_is_still_generic_beside_a_brand() -> None:
+    # ... and is read as the trade word it misspells, folded as names fold it
     distinctive, generic = split_generic(["zhiya", "technolgy"])
     assert distinctive == ["zhiya"]
-    assert generic == ["technolgy"]
+    assert generic == ["tech"]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["beijing", "inst", "of", "tgchnology"], ["beijing", "inst", "of", "tech"]),
+        (["aviation", "xndustry", "of", "china"], ["aviation", "industry", "of", "china"]),
+        (["globa", "tradng"], ["global", "trade"]),
+    ],
+)
+def test_a_name_of_trade_words_only_keeps_them_as_its_brand_spelt_right(
+    words: list[str], expected: list[str]
+) -> None:
+    # Nothing is distinctive: the whole name is the brand, as for the name spelt right.
+    assert split_generic(words) == (expected, [])
+
+
+def test_a_word_two_typos_from_a_trade_word_is_rather_a_misspelt_brand() -> None:
+    # weniyuan (Weiyuan misspelt) is two edits from nengyuan (energy)
+    assert split_generic(["beijing", "weniyuan", "electronic"]) == (
+        ["weniyuan"],
+        ["beijing", "electronic"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("tgchnology", "tech"), ("guanzhou", "guangzhou"), ("internaitonal", "intl"),
+     ("hikvision", "hikvision"), ("tech", "tech")],
+)  # fmt: skip
+def test_generic_spelling(word: str, expected: str) -> None:
+    assert generic_spelling(word) == expected
 
 
 @pytest.mark.parametrize("name", ["Nova Bauer Energy FZH", "Falcon Kaya Capital bFZE",
@@ -245,7 +279,7 @@ def test_misspelt_places_and_trade_words_leave_the_brand(
 
 def test_a_misspelt_place_beside_trade_words_is_read_like_the_right_spelling() -> None:
     assert split_generic(["sheznhen", "tongxin", "machinery"]) == (
-        ["sheznhen", "tongxin", "machinery"],
+        ["shenzhen", "tongxin", "machinery"],
         [],
     )
 

@@ -231,3 +231,23 @@ def test_key_bound_is_a_bound_for_names_of_whole_syllables(
         return
     # Scores are rounded to six decimals; the screener allows for it (its floor less 1e-6).
     assert compare_forms(q, c) <= key_bound(q, frozenset(c.blocking_keys())) + 1e-6
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["ANHUI LAND GROUP CO LIMITED", "Smartcom (Hong Kong) Co., Ltd", "Nova Holdings LLC",
+     "杭州海康威视数字技术股份有限公司"],
+)  # fmt: skip
+def test_a_name_of_unknown_type_with_a_legal_form_is_an_organisation(name: str) -> None:
+    # Read as a person too, its legal-form words were person parts that retrieval counted.
+    form = analyze_name(name, None)
+    assert form.kind == "org"
+    assert form.slots == ()
+    assert form.org
+
+
+@pytest.mark.parametrize("name", ["Li Sa", "The Rock", "Zhang Wei", "朱海仑"])
+def test_a_name_of_unknown_type_without_a_company_word_stays_open(name: str) -> None:
+    form = analyze_name(name, None)
+    assert form.kind == "any"
+    assert form.slots
