@@ -56,6 +56,10 @@ def _loose(form: NameForm) -> bool:
     return any(not s.syllable or s.split for words in readings for w in words for s in w)
 
 
+#: Key prefixes of words filed whole: read as no syllables (``r:``) or as several (``w:``).
+_WHOLE_WORD = ("r:", "w:")
+
+
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -135,32 +139,69 @@ class NameIndex:
         self._idf = {k: math.log(1 + total / len(v)) for k, v in self.postings.items()}
         deletions: dict[str, list[str]] = defaultdict(list)
         for key in self.postings:
-            if key.startswith("r:") and len(key) >= NEIGHBOUR_MIN_LETTERS + 2:
+            if key[:2] in _WHOLE_WORD and len(key) >= NEIGHBOUR_MIN_LETTERS + 2:
                 word = key[2:]
                 for variant in _deletions(word):
                     deletions[variant].append(word)
-        self._deletions: dict[str, list[str]] = dict(deletions)
+        self._deletions: dict[str, list[str]] = {k: sorted(set(v)) for k, v in deletions.items()}
 
     def neighbours(self, word: str) -> set[str]:
         """Words of the list one typo away from ``word`` (a letter missing, extra, wrong, or
-        two neighbours swapped), among those filed whole: words of five letters or more that
-        read as no syllables, and single syllables.
+        two neighbours swapped), among the words of five letters or more that it files whole
+        (see :meth:`whole_keys`).
 
-        Prefix and suffix keys find most misspellings of a Western word, but not where the
-        typo falls in the first or last three letters and the rest of the word is common
-        (``Avatrans`` against a cluster of ``Aviatrans`` companies: only ``-ans`` is shared).
-        Every such listed word is filed under its one-letter deletions, so the listed words
+        Every such word is filed under its one-letter deletions at build time, so the words
         near a query word are found by looking up its own deletions: no scan, no search.
         """
         found: set[str] = set()
-        if "r:" + word in self.postings:  # the word itself is on the list
-            found.add(word)
         for variant in (word, *_deletions(word)):
-            if "r:" + variant in self.postings and len(variant) >= NEIGHBOUR_MIN_LETTERS:
+            if len(variant) >= NEIGHBOUR_MIN_LETTERS and self.whole_keys(variant):
                 found.add(variant)
             found.update(self._deletions.get(variant, ()))
         found.discard(word)
         return {w for w in found if OSA.distance(word, w, score_cutoff=1) <= 1}
+
+    def whole_keys(self, word: str) -> list[str]:
+        """The keys under which list names file ``word`` whole: ``r:`` where it reads as no
+        syllables, ``w:`` where it reads as several."""
+        return [key for prefix in _WHOLE_WORD if (key := prefix + word) in self.postings]
+
+    def _neighbour_groups(self, form: NameForm) -> list[set[str]]:
+        """Parts for the listed words one typo away from each rare query word that looks
+        misspelt (part of it reads as no Mandarin syllable).
+
+        Prefix and suffix keys find most misspellings, but not where the typo falls in the
+        first or last three letters and the rest of the word is common (``Avatrans``
+        against a cluster of ``Aviatrans`` companies: only ``-ans`` is shared), and syllable
+        keys drown a misspelt brand in a crowd (``Huawqei``: only hua is left). A common word
+        is left alone: its neighbours would crowd out the names that share it as written;
+        and so is a word that reads as syllables, whose one-letter neighbours are other
+        names (``Xiaoling`` is not ``Xiaoming``).
+        """
+        postings = self.postings
+        groups: list[set[str]] = []
+        seen: set[str] = set()
+        words = [*form.slots, *(w for alt in form.alternatives for w in alt)]
+        words.extend(o.slots for o in form.org)
+        for word in words:
+            if all(s.syllable for s in word) or any(s.han for s in word):
+                continue
+            text = "".join(s.text for s in word)
+            if len(text) < NEIGHBOUR_MIN_LETTERS or text in seen:
+                continue
+            seen.add(text)
+            if sum(len(postings[k]) for k in self.whole_keys(text)) > RARE_WORD:
+                continue
+            # Rare neighbours apart from common ones: together they would make one common
+            # part, only counted for names found otherwise.
+            rare: set[str] = set()
+            usual: set[str] = set()
+            for near in self.neighbours(text):
+                keys = self.whole_keys(near)
+                common = sum(len(postings[k]) for k in keys) > COMMON_POSTING
+                (usual if common else rare).update(keys)
+            groups.extend(g for g in (rare, usual) if g)
+        return groups
 
     def __len__(self) -> int:
         return len(self.refs)
@@ -177,25 +218,7 @@ class NameIndex:
         """
         scores: dict[int, float] = defaultdict(float)
         weighted = form.key_groups(expand=True)
-        # A word that reads as no syllables and is rare on the list (misspelt, in the query
-        # or in the few list names that share it) is also looked up as the listed words one
-        # typo away. A common word is left alone: its neighbours would crowd out the names
-        # that share it as written.
-        for group, _ in list(weighted):
-            if len(group) == 1:
-                (raw,) = group
-                if (
-                    raw.startswith("r:")
-                    and len(raw) >= NEIGHBOUR_MIN_LETTERS + 2
-                    and len(self.postings.get(raw, ())) <= RARE_WORD
-                    and (near := self.neighbours(raw[2:]))
-                ):
-                    # Rare neighbours apart from common ones: together they would make one
-                    # common part, only counted for names found otherwise.
-                    usual = {w for w in near if len(self.postings["r:" + w]) > COMMON_POSTING}
-                    for words in (near - usual, usual):
-                        if words:
-                            weighted.append(({"r:" + w for w in words}, 1.0))
+        weighted.extend((g, 1.0) for g in self._neighbour_groups(form))
         groups = [g for g, _ in weighted]
         weights = {id(g): w for g, w in weighted}
         group_sizes = [sum(len(self.postings.get(k, ())) for k in g) for g in groups]

@@ -290,15 +290,31 @@ def test_neighbours_are_listed_words_one_typo_away() -> None:
     assert index.neighbours("avotrens") == set()  # two typos
 
 
-def test_neighbours_leave_syllables_and_short_words_out() -> None:
-    index = NameIndex([
-        Entity(id="zhang", schema="Person", names=("ZHANG Xiaoming",)),
-        Entity(id="ivan", schema="Person", names=("Ivan Popov",)),
-    ])
-    # xiaoming reads as syllables (they have keys of their own); ivan has four letters
-    assert index.neighbours("xiaomong") == set()
-    assert index.neighbours("ivam") == set()
+def test_neighbours_are_words_filed_whole_of_five_letters_or_more() -> None:
+    index = NameIndex(
+        [
+            Entity(id="zhang", schema="Person", names=("ZHANG Xiaoming",)),
+            Entity(id="ivan", schema="Person", names=("Ivan Popov",)),
+            Entity(id="hw", schema="Company", names=("Huawei Marine",)),
+        ]
+    )
+    # xiaoming and huawei are filed whole (w:), popov too (r:); ivan has four letters
+    assert index.neighbours("xiaomong") == {"xiaoming"}
+    assert index.neighbours("huawqei") == {"huawei"}
     assert index.neighbours("popv") == {"popov"}
+    assert index.neighbours("ivam") == set()
+
+
+def test_only_rare_words_that_look_misspelt_look_up_their_neighbours() -> None:
+    entities = [
+        Entity(id="hw", schema="Company", names=("Huawei Marine",)),
+        Entity(id="xl", schema="Person", names=("ZHANG Xiaoling",)),
+    ]
+    index = NameIndex(entities)
+    misspelt = index._neighbour_groups(analyze_name("Huawqei Marine", "Company"))
+    assert misspelt == [{"w:huawei"}]
+    # xiaoming reads as syllables: Xiaoling, one letter away, is another name
+    assert index._neighbour_groups(analyze_name("ZHANG Xiaoming", "Person")) == []
 
 
 def test_a_misspelt_word_finds_the_cluster_it_misspells(
