@@ -168,7 +168,8 @@ class NameIndex:
 
     def _neighbour_groups(self, form: NameForm) -> list[set[str]]:
         """Parts for the listed words one typo away from each rare query word that looks
-        misspelt (part of it reads as no Mandarin syllable).
+        misspelt (part of it reads as no Mandarin syllable, or it reads as more syllables
+        than its letters should hold: ``Huaoei`` = hu ao ei).
 
         Prefix and suffix keys find most misspellings, but not where the typo falls in the
         first or last three letters and the rest of the word is common (``Avatrans``
@@ -184,7 +185,7 @@ class NameIndex:
         words = [*form.slots, *(w for alt in form.alternatives for w in alt)]
         words.extend(o.slots for o in form.org)
         for word in words:
-            if all(s.syllable for s in word) or any(s.han for s in word):
+            if any(s.han for s in word) or all(s.syllable and not s.split for s in word):
                 continue
             text = "".join(s.text for s in word)
             if len(text) < NEIGHBOUR_MIN_LETTERS or text in seen:

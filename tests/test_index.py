@@ -313,6 +313,8 @@ def test_only_rare_words_that_look_misspelt_look_up_their_neighbours() -> None:
     index = NameIndex(entities)
     misspelt = index._neighbour_groups(analyze_name("Huawqei Marine", "Company"))
     assert misspelt == [{"w:huawei"}]
+    # reads as more syllables than its letters should hold: hu ao ei
+    assert index._neighbour_groups(analyze_name("Huaoei Marine", "Company")) == [{"w:huawei"}]
     # xiaoming reads as syllables: Xiaoling, one letter away, is another name
     assert index._neighbour_groups(analyze_name("ZHANG Xiaoming", "Person")) == []
 
