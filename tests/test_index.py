@@ -319,21 +319,21 @@ def test_only_rare_words_that_look_misspelt_look_up_their_neighbours() -> None:
     assert index._neighbour_groups(analyze_name("ZHANG Xiaoming", "Person")) == []
 
 
+def _numbered(prefix: str, schema: str, names: list[str]) -> list[Entity]:
+    """One entity per name, with ids ``prefix-0``, ``prefix-1``..."""
+    return [Entity(id=f"{prefix}-{i}", schema=schema, names=(n,)) for i, n in enumerate(names)]
+
+
 def test_a_misspelt_word_finds_the_cluster_it_misspells(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # Only the common end "-ans" is shared by the misspelt query word and the brand it
     # misspells; dozens of other companies share that end too.
     monkeypatch.setattr("screening.index.COMMON_POSTING", 20)
-    entities = [
-        Entity(id=f"other-{i}", schema="Company", names=(f"Tr{'a' * (i % 5)}ns{i} Kans LLC",))
-        for i in range(80)
-    ]
-    entities += [
-        Entity(id=f"avia-{i}", schema="Company", names=(f'OOO "Aviatrans {i}"',))
-        for i in range(5)
-    ]
-    index = NameIndex(entities)
+    index = NameIndex(
+        _numbered("other", "Company", [f"Tr{'a' * (i % 5)}ns{i} Kans LLC" for i in range(80)])
+        + _numbered("avia", "Company", [f'OOO "Aviatrans {i}"' for i in range(5)])
+    )
     found = {r.entity_id for r in index.candidates(analyze_name('"Avatrans" OOO', "Company"))}
     assert {f"avia-{i}" for i in range(5)} <= found
 
@@ -346,18 +346,10 @@ def test_common_parts_are_walked_while_an_unfound_name_could_outrank_the_last(
     # a misspelt first name must still be candidates.
     monkeypatch.setattr("screening.index.COMMON_POSTING", 75)
     firsts = ("Omar", "Hamza", "Karim", "Tariq", "Yusuf", "Saeed", "Ali", "Khalid")
-    entities = [
-        Entity(id=f"faial-{i}", schema="Person", names=(f"Faial {firsts[i % 8]}{i}",))
-        for i in range(70)
-    ]
-    entities += [
-        Entity(id=f"nasr-{i}", schema="Person", names=(f"Faissal Nasrallah {firsts[i]}",))
-        for i in range(8)
-    ]
-    entities += [
-        Entity(id=f"other-{i}", schema="Person", names=(f"{firsts[i % 8]}{i} Nasrallah",))
-        for i in range(80)
-    ]
-    index = NameIndex(entities)
+    index = NameIndex(
+        _numbered("faial", "Person", [f"Faial {firsts[i % 8]}{i}" for i in range(70)])
+        + _numbered("nasr", "Person", [f"Faissal Nasrallah {first}" for first in firsts])
+        + _numbered("other", "Person", [f"{firsts[i % 8]}{i} Nasrallah" for i in range(80)])
+    )
     found = {r.entity_id for r in index.candidates(analyze_name("Faial Nasrallah", "Person"))}
     assert {f"nasr-{i}" for i in range(8)} <= found
