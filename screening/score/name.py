@@ -76,6 +76,8 @@ BRAND_EDIT_COST = 0.08
 #: Pairs of brands (and of trade-word sets) remembered: the pairs of one query's brand
 #: cluster, a few hundred, are what repeats; a larger memo only costs workers memory.
 BRAND_MEMO = 8_192
+#: Brands this long that read as no syllables lose only BRAND_EDIT_COST per typo.
+LONG_BRAND = 7
 #: Below this letter similarity two words are different words (Giovanni/Ivan), not a typo.
 WORD_TYPO_MIN = 0.74
 #: Words this long or longer (that are no syllables) lose only TYPO_EDIT_COST to one typo.
@@ -1226,11 +1228,16 @@ def _brand_letters(q: tuple[Slot, ...], c: tuple[Slot, ...]) -> float:
     c_brand = "".join(x.text for x in c)
     letters = _text_similarity(q_brand, c_brand)
     misspelt = not all(x.syllable for x in (*q, *c))
-    if misspelt and min(len(q_brand), len(c_brand)) >= 5:
-        # Only where one brand does not read as syllables: Hongtu and Hongdu both read
-        # fine and are two companies, Hikvsion is a typo.
-        letters = max(letters, 1.0 - BRAND_EDIT_COST * OSA.distance(q_brand, c_brand))
-    return letters * ORG_LETTER_FACTOR
+    shorter = min(len(q_brand), len(c_brand))
+    if not misspelt or shorter < 5:
+        return letters * ORG_LETTER_FACTOR
+    # Only where one brand does not read as syllables: Hongtu and Hongdu both read fine
+    # and are two companies, Hikvsion is a typo. In a brand of seven letters or more one
+    # typo is no more than a typo in a person's name (``Suhbakso`` for Sukbakso).
+    edited = 1.0 - BRAND_EDIT_COST * OSA.distance(q_brand, c_brand)
+    if shorter < LONG_BRAND:
+        edited *= ORG_LETTER_FACTOR
+    return max(letters * ORG_LETTER_FACTOR, edited)
 
 
 def _brand_core(q: tuple[Slot, ...], c: tuple[Slot, ...], floor: float) -> float:
