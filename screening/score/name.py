@@ -31,6 +31,7 @@ from screening.normalize.names import (
     drop_titles,
     expand_parentheses,
     fold_org_words,
+    generic_spelling,
     near_place,
     split_generic,
     split_han_generic,
@@ -78,6 +79,8 @@ BRAND_EDIT_COST = 0.08
 BRAND_MEMO = 8_192
 #: Brands this long that read as no syllables lose only BRAND_EDIT_COST per typo.
 LONG_BRAND = 7
+#: Organisation names this long (run together, legal forms removed) may match whole.
+WHOLE_MIN = 8
 #: Below this letter similarity two words are different words (Giovanni/Ivan), not a typo.
 WORD_TYPO_MIN = 0.74
 #: Words this long or longer (that are no syllables) lose only TYPO_EDIT_COST to one typo.
@@ -162,6 +165,11 @@ class OrgForm:
     slots: tuple[Slot, ...]
     generic: str
     han: str = ""
+    #: Every word of the name but its legal forms, run together in order, misspelt trade
+    #: words put right: compared whole where the split into brand and trade words differs
+    #: between two spellings (``Vicotry Wave`` against Victory Wave, where victory is two
+    #: letters from factory).
+    core: tuple[str, ...] = ()
 
     @property
     def original_brand(self) -> str:
@@ -549,7 +557,13 @@ def _org_word_slots(word: str) -> tuple[Slot, ...]:
 def _org_from_words(words: list[str]) -> OrgForm:
     distinctive, generic = split_generic(words)
     slots = _interned(tuple(s for w in distinctive for s in _org_word_slots(w)))
-    return OrgForm(slots=slots, generic=" ".join(sorted(generic)))
+    # Misspelt trade words put right (``Enginering``, read as eng in er ing only by
+    # splitting it), but not words that read as Chinese syllables: Siyuan, one letter from
+    # ziyuan (resources), is a brand.
+    core = tuple(
+        (w if _reads_whole(w) else generic_spelling(w, 1)).replace("-", "") for w in words
+    )
+    return OrgForm(slots=slots, generic=" ".join(sorted(generic)), core=core)
 
 
 @lru_cache(maxsize=131_072)
@@ -557,6 +571,14 @@ def _interned(slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
     """One object for equal brands, so that the brand memos below find theirs by identity
     (comparing equal slots field by field cost a tenth of a brand cluster's time)."""
     return slots
+
+
+def _reads_whole(word: str) -> bool:
+    """``word`` reads as Chinese syllables, in no fewer letters than syllables need."""
+    parts = segment(word.replace("-", ""))
+    return parts is not None and (
+        len(parts) < 2 or len("".join(parts)) > SPLIT_LETTERS_PER_SYLLABLE * len(parts)
+    )
 
 
 def _org_from_han(core: str) -> OrgForm:
@@ -1260,6 +1282,25 @@ def _brand_alignment(q: tuple[Slot, ...], c: tuple[Slot, ...]) -> float:
     return _aligned(q, c, False)[0]
 
 
+@lru_cache(maxsize=4 * BRAND_MEMO)
+def _core_similarity(q: tuple[str, ...], c: tuple[str, ...]) -> float:
+    """Two organisation names run together, one typo costing what it costs in a brand.
+
+    Not where a word of each differs and both read as Chinese syllables: two names
+    (Hongtu and Hongdu, Siyuan and Ziyuan), not a typo, however few letters apart."""
+    q_text, c_text = "".join(q), "".join(c)
+    if min(len(q_text), len(c_text)) < WHOLE_MIN or abs(len(q_text) - len(c_text)) > 2:
+        return 0.0
+    edits = OSA.distance(q_text, c_text, score_cutoff=2)
+    if edits > 2:
+        return 0.0
+    q_only = [w for w in q if w not in c]
+    c_only = [w for w in c if w not in q]
+    if any(segment(w) for w in q_only) and any(segment(w) for w in c_only):
+        return 0.0
+    return 1.0 - BRAND_EDIT_COST * edits
+
+
 def compare_orgs(
     q: NameForm, c: NameForm, trace: bool = False, floor: float = 0.0
 ) -> tuple[float, list[Step]]:
@@ -1292,14 +1333,24 @@ def compare_orgs(
                             Step(qo.original_brand, co.original_brand, letters, "letters")
                         ]
             score = core * factor
+            generic_step: Step | None = Step(
+                qo.generic or "-", co.generic or "-", generic, "generic words"
+            )
+            if qo.core and co.core and not qo.han and not co.han:
+                # Brand and trade words split one way in one spelling and another way in
+                # the other: the whole names may still be one typo apart.
+                whole = _core_similarity(qo.core, co.core)
+                if whole > score:
+                    score = whole
+                    core_steps = [
+                        Step(" ".join(qo.core), " ".join(co.core), whole, "whole name, letters")
+                    ]
+                    generic_step = None
             if score > best:
                 best = score
                 steps = core_steps
-                if trace:
-                    steps = [
-                        *core_steps,
-                        Step(qo.generic or "-", co.generic or "-", generic, "generic words"),
-                    ]
+                if trace and generic_step is not None:
+                    steps = [*core_steps, generic_step]
     return best, steps
 
 
