@@ -165,10 +165,10 @@ class OrgForm:
     slots: tuple[Slot, ...]
     generic: str
     han: str = ""
-    #: Every word of the name but its legal forms, run together in order, misspelt trade
-    #: words put right: compared whole where the split into brand and trade words differs
-    #: between two spellings (``Vicotry Wave`` against Victory Wave, where victory is two
-    #: letters from factory).
+    #: Every word as written, legal forms too: two spellings a typo apart are compared
+    #: whole where a typo moved a word between brand, trade words and legal forms
+    #: (``Vicotry Wave`` against Victory Wave, where victory is two letters from factory;
+    #: ``dGroup``, ``Tgchnology``, ``aned`` for and).
     core: tuple[str, ...] = ()
 
     @property
@@ -554,16 +554,24 @@ def _org_word_slots(word: str) -> tuple[Slot, ...]:
     )
 
 
-def _org_from_words(words: list[str]) -> OrgForm:
+def _org_from_words(words: list[str], written: list[str]) -> OrgForm:
+    """``words``: the name without its legal forms; ``written``: every word as written."""
     distinctive, generic = split_generic(words)
     slots = _interned(tuple(s for w in distinctive for s in _org_word_slots(w)))
-    # Misspelt trade words put right (``Enginering``, read as eng in er ing only by
-    # splitting it), but not words that read as Chinese syllables: Siyuan, one letter from
-    # ziyuan (resources), is a brand.
-    core = tuple(
-        (w if _reads_whole(w) else generic_spelling(w, 1)).replace("-", "") for w in words
-    )
+    # Trade words folded and misspelt ones put right, on both sides alike (``Tgchnology``
+    # and Technology are both tech), but not words that read as Chinese syllables: Siyuan,
+    # one letter from ziyuan (resources), is a brand.
+    joined = (w.replace("-", "") for w in written)
+    core = tuple(w if _reads_whole(w) else generic_spelling(w, 1) for w in joined)
     return OrgForm(slots=slots, generic=" ".join(sorted(generic)), core=core)
+
+
+def _reads_whole(word: str) -> bool:
+    """``word`` reads as Chinese syllables, in no fewer letters than syllables need."""
+    parts = segment(word)
+    return parts is not None and (
+        len(parts) < 2 or len(word) > SPLIT_LETTERS_PER_SYLLABLE * len(parts)
+    )
 
 
 @lru_cache(maxsize=131_072)
@@ -571,14 +579,6 @@ def _interned(slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
     """One object for equal brands, so that the brand memos below find theirs by identity
     (comparing equal slots field by field cost a tenth of a brand cluster's time)."""
     return slots
-
-
-def _reads_whole(word: str) -> bool:
-    """``word`` reads as Chinese syllables, in no fewer letters than syllables need."""
-    parts = segment(word.replace("-", ""))
-    return parts is not None and (
-        len(parts) < 2 or len("".join(parts)) > SPLIT_LETTERS_PER_SYLLABLE * len(parts)
-    )
 
 
 def _org_from_han(core: str) -> OrgForm:
@@ -645,7 +645,7 @@ def analyze_name(name: str, schema: str | None = None) -> NameForm:
                 drop_titles(words, surname_first=surname_first)
             )
         if kind != PERSON:
-            org.append(_org_from_words(strip_joined_legal(core_words)))
+            org.append(_org_from_words(strip_joined_legal(core_words), words))
             if folded:
                 notes.append("legal form folded: " + " ".join(folded))
         normalized = " ".join(w.replace("-", "") for w in words)
