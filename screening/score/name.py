@@ -635,7 +635,10 @@ def analyze_name(name: str, schema: str | None = None) -> NameForm:
         normalized = han
     else:
         words = _latin_words(text)
-        core_words, folded = fold_org_words(words)
+        core_words: list[str] = []
+        folded: list[str] = []
+        if kind != PERSON:
+            core_words, folded = fold_org_words(words)
         if kind == ANY and not COMPANY_WORDS.isdisjoint(folded):
             kind = ORG  # a name with ``Co., Ltd.`` is no person's, whatever the caller knew
         if kind != ORG:
