@@ -251,3 +251,19 @@ def test_a_name_of_unknown_type_without_a_company_word_stays_open(name: str) -> 
     form = analyze_name(name, None)
     assert form.kind == "any"
     assert form.slots
+
+
+@pytest.mark.parametrize(
+    ("query", "candidate"),
+    [("Eagle Shipping Capital SARL", "Eagle Holdings Corp."), ("Hikvsion", "Hikvision"),
+     ("Zhongke Ifnormation Technology", "Zhongke Information Technology"),
+     ("Huawei Marine", "Haiwei Marine")],
+)  # fmt: skip
+def test_memoised_brand_comparison_equals_the_alignment(query: str, candidate: str) -> None:
+    # The memo (bound, then alignment, per pair of brands) must give what _aligned gives.
+    from screening.score.name import _aligned, _brand_core
+
+    q = analyze_name(query, "Company").org[0].slots
+    c = analyze_name(candidate, "Company").org[0].slots
+    for floor in (0.0, 0.5, 0.8, 0.95):
+        assert _brand_core(q, c, floor) == _aligned(q, c, False, floor)[0]
