@@ -44,8 +44,8 @@ SPELLINGS_PER_ENTITY = 3
 SORT_UP_TO = 2_500
 #: Rank penalty per slot of length difference between a query and a candidate name.
 LENGTH_PENALTY = 0.4
-#: Words of at least this many letters that read as no syllables are filed in the table of
-#: one-letter deletions (:meth:`NameIndex.neighbours`).
+#: Words of at least this many letters that list names file whole are also filed in the
+#: table of one-letter deletions (:meth:`NameIndex.neighbours`).
 NEIGHBOUR_MIN_LETTERS = 5
 #: ... and looked up there from a query when the list names at most this many names with it.
 RARE_WORD = 50
@@ -56,7 +56,8 @@ def _loose(form: NameForm) -> bool:
     return any(not s.syllable or s.split for words in readings for w in words for s in w)
 
 
-#: Key prefixes of words filed whole: read as no syllables (``r:``) or as several (``w:``).
+#: Key prefixes of words filed whole: words that read as no syllables and single syllables
+#: (``r:``), words that read as several (``w:``).
 _WHOLE_WORD = ("r:", "w:")
 
 
