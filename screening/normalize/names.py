@@ -358,10 +358,15 @@ def _generic_word(word: str) -> bool:
         return True
     if len(word) < 5:
         return False
-    # Two edits in long words, and in words of seven letters or more that read as no
-    # syllables (``Tardang``): a brand that reads as Chinese is only allowed one.
+    return _within_edits(word, *_generic_allowance(word))
+
+
+def _generic_allowance(word: str) -> tuple[tuple[str, ...], int]:
+    """The generic words a word of five letters or more may misspell, and how many edits
+    it may be from them: two in long words, and in words of seven letters or more that
+    read as no syllables (``Tardang``); a brand that reads as Chinese is only allowed one."""
     limit = 2 if len(word) >= 10 or (len(word) >= 7 and segment(word) is None) else 1
-    return _within_edits(word, _LONG_GENERIC if len(word) >= 6 else _SIX_LETTER_GENERIC, limit)
+    return (_LONG_GENERIC if len(word) >= 6 else _SIX_LETTER_GENERIC), limit
 
 
 @lru_cache(maxsize=65_536)
@@ -372,9 +377,8 @@ def generic_spelling(word: str, most: int = 2) -> str:
     folded short form."""
     if word in GENERIC_ORG_WORDS or not _generic_word(word):
         return word
-    limit = 2 if len(word) >= 10 or (len(word) >= 7 and segment(word) is None) else 1
+    known, limit = _generic_allowance(word)
     limit = min(limit, most)
-    known = _LONG_GENERIC if len(word) >= 6 else _SIX_LETTER_GENERIC
     distance, nearest = min(
         (
             (OSA.distance(word, other, score_cutoff=limit), other)

@@ -623,7 +623,7 @@ def analyze_name(name: str, schema: str | None = None) -> NameForm:
         for title in ("先生", "女士", "小姐", "博士", "教授"):
             if han.endswith(title) and len(han) > len(title) + 1:
                 han = han[: -len(title)]
-        core, removed = strip_han_legal_forms(han)
+        core, removed = strip_han_legal_forms(han) if kind != PERSON else (han, [])
         if kind == ANY and removed:
             kind = ORG  # 有限公司: no person's name
         if kind != ORG:
@@ -1336,24 +1336,21 @@ def compare_orgs(
                             Step(qo.original_brand, co.original_brand, letters, "letters")
                         ]
             score = core * factor
-            generic_step: Step | None = Step(
-                qo.generic or "-", co.generic or "-", generic, "generic words"
-            )
+            whole = 0.0
             if qo.core and co.core and not qo.han and not co.han:
                 # Brand and trade words split one way in one spelling and another way in
                 # the other: the whole names may still be one typo apart.
                 whole = _core_similarity(qo.core, co.core)
+            if max(score, whole) > best:
+                best = max(score, whole)
+                if not trace:
+                    continue
                 if whole > score:
-                    score = whole
-                    core_steps = [
-                        Step(" ".join(qo.core), " ".join(co.core), whole, "whole name, letters")
-                    ]
-                    generic_step = None
-            if score > best:
-                best = score
-                steps = core_steps
-                if trace and generic_step is not None:
-                    steps = [*core_steps, generic_step]
+                    text_q, text_c = " ".join(qo.core), " ".join(co.core)
+                    steps = [Step(text_q, text_c, whole, "whole name, letters")]
+                else:
+                    text_q, text_c = qo.generic or "-", co.generic or "-"
+                    steps = [*core_steps, Step(text_q, text_c, generic, "generic words")]
     return best, steps
 
 

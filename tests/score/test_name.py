@@ -267,3 +267,13 @@ def test_memoised_brand_comparison_equals_the_alignment(query: str, candidate: s
     c = analyze_name(candidate, "Company").org[0].slots
     for floor in (0.0, 0.5, 0.8, 0.95):
         assert _brand_core(q, c, floor) == _aligned(q, c, False, floor)[0]
+
+
+def test_a_whole_name_match_is_explained_as_one() -> None:
+    query = analyze_name("Vicotry Wave Holdings Limited", None)
+    listed = analyze_name("Victory Wave Holdings Limited", "LegalEntity")
+    score, steps, method = compare_traced(query, listed)
+    assert method == "organisation"
+    assert score >= DEFAULT_THRESHOLD
+    assert [s.reason for s in steps] == ["whole name, letters"]
+    assert steps[0].query == "vicotry wave holdings limited"
