@@ -21,6 +21,7 @@ from rapidfuzz.distance import OSA
 
 from screening.model import Entity
 from screening.score.name import NameForm, analyze_name, expand_list_name
+from screening.transliterate.romanization import segment
 
 #: Names scored per query at most. Measured on the quality evaluation: see docs/quality.md
 #: ("index recall").
@@ -46,7 +47,7 @@ SORT_UP_TO = 2_500
 LENGTH_PENALTY = 0.4
 #: Words of at least this many letters that list names file whole are also filed in the
 #: table of one-letter deletions (:meth:`NameIndex.neighbours`).
-NEIGHBOUR_MIN_LETTERS = 5
+NEIGHBOUR_MIN_LETTERS = 4
 #: ... and looked up there from a query when the list names at most this many names with it.
 RARE_WORD = 50
 
@@ -67,6 +68,16 @@ def _deletions(word: str) -> set[str]:
 
 def _size(form: NameForm) -> int:
     return len(form.flat) or sum(len(o.slots) for o in form.org)
+
+
+def _query_sizes(form: NameForm) -> set[int]:
+    """The sizes a query may have: a name of unknown type is a person's or an
+    organisation's, and an organisation's size is that of its brand (``Guizhou Aviation
+    Tech Dev Nat`` is six syllables as a person, one brand slot as a company)."""
+    sizes = {_size(form)}
+    if form.flat:
+        sizes.update(len(o.slots) for o in form.org if o.slots)
+    return sizes
 
 
 @attrs.frozen(slots=True)
@@ -136,6 +147,7 @@ class NameIndex:
                         for key in keys:
                             postings[key].append(ref_id)
         self.postings: dict[str, list[int]] = dict(postings)
+        self._max_size = max(self._sizes, default=0)
         total = max(len(self.refs), 1)
         self._idf = {k: math.log(1 + total / len(v)) for k, v in self.postings.items()}
         deletions: dict[str, list[str]] = defaultdict(list)
@@ -148,7 +160,7 @@ class NameIndex:
 
     def neighbours(self, word: str) -> set[str]:
         """Words of the list one typo away from ``word`` (a letter missing, extra, wrong, or
-        two neighbours swapped), among the words of five letters or more that it files whole
+        two neighbours swapped), among the words of four letters or more that it files whole
         (see :meth:`whole_keys`).
 
         Every such word is filed under its one-letter deletions at build time, so the words
@@ -191,6 +203,13 @@ class NameIndex:
             text = "".join(s.text for s in word)
             if len(text) < NEIGHBOUR_MIN_LETTERS or text in seen:
                 continue
+            # Four letters: a word that reads at all is a name of its own more often than a
+            # misspelling (``Lian``, ``Chen``), and an unreadable one is a misspelt syllable
+            # as often as a brand (``uang``): only brands one typo apart (``Iron`` for
+            # Rion, ``Cetc`` for CETC).
+            short = len(text) <= NEIGHBOUR_MIN_LETTERS
+            if short and all(s.syllable or s.hk for s in word):
+                continue
             seen.add(text)
             if sum(len(postings[k]) for k in self.whole_keys(text)) > RARE_WORD:
                 continue
@@ -199,6 +218,8 @@ class NameIndex:
             rare: set[str] = set()
             usual: set[str] = set()
             for near in self.neighbours(text):
+                if short and segment(near) is not None:
+                    continue
                 keys = self.whole_keys(near)
                 common = sum(len(postings[k]) for k in keys) > COMMON_POSTING
                 (usual if common else rare).update(keys)
@@ -274,7 +295,6 @@ class NameIndex:
         # returned anyway (in index order) they cannot matter. Otherwise a part whose
         # postings are not much longer than the names found is intersected with them (set
         # operations run in C); a longer one is checked against each name's own keys.
-        size = _size(form)
         sizes = self._sizes
         if len(scores) > limit:
             keysets = self.keysets
@@ -294,8 +314,12 @@ class NameIndex:
         if len(scores) > limit:
             # Among names covering as much of the query, prefer those of similar length;
             # ties go to the lower index so results never depend on hash seeds.
-            penalty = LENGTH_PENALTY
-            keyed = [(penalty * abs(sizes[r] - size) - v, r) for r, v in scores.items()]
+            query_sizes = _query_sizes(form)
+            penalty = [
+                LENGTH_PENALTY * min(abs(n - q) for q in query_sizes)
+                for n in range(self._max_size + 1)
+            ]
+            keyed = [(penalty[sizes[r]] - v, r) for r, v in scores.items()]
             # A full sort (in C) beats a heap (a Python loop) until the names found are
             # several thousand.
             if len(keyed) > SORT_UP_TO:

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from screening.index import MAX_CANDIDATES, NameIndex
+from screening.index import MAX_CANDIDATES, NameIndex, _query_sizes
 from screening.model import Entity
 from screening.score.name import analyze_name
 
@@ -290,19 +290,39 @@ def test_neighbours_are_listed_words_one_typo_away() -> None:
     assert index.neighbours("avotrens") == set()  # two typos
 
 
-def test_neighbours_are_words_filed_whole_of_five_letters_or_more() -> None:
+def test_neighbours_are_words_filed_whole_of_four_letters_or_more() -> None:
     index = NameIndex(
         [
             Entity(id="zhang", schema="Person", names=("ZHANG Xiaoming",)),
-            Entity(id="ivan", schema="Person", names=("Ivan Popov",)),
+            Entity(id="ivan", schema="Person", names=("Ivan Popov", "Li Bo")),
             Entity(id="hw", schema="Company", names=("Huawei Marine",)),
         ]
     )
-    # xiaoming and huawei are filed whole (w:), popov too (r:); ivan has four letters
+    # xiaoming and huawei are filed whole (w:), popov and ivan too (r:); bo has two letters
     assert index.neighbours("xiaomong") == {"xiaoming"}
     assert index.neighbours("huawqei") == {"huawei"}
     assert index.neighbours("popv") == {"popov"}
-    assert index.neighbours("ivam") == set()
+    assert index.neighbours("ivam") == {"ivan"}
+    assert index.neighbours("cetcx") == set()
+    assert index.neighbours("bok") == set()
+
+
+def test_four_letter_words_only_look_up_unreadable_neighbours() -> None:
+    index = NameIndex(
+        [
+            Entity(id="rion", schema="Company", names=("Shenzhen Rion Technology",)),
+            Entity(id="cetc", schema="Company", names=("CETC",)),
+            Entity(id="huang", schema="Person", names=("HUANG Wei",)),
+        ]
+    )
+    # Iron reads as no syllables, nor does Rion: a brand one typo away
+    assert index._neighbour_groups(analyze_name("Shenzhen Iron Technology")) == [{"r:rion"}]
+    # a five-letter word finds a four-letter one it has a letter too many for
+    assert index._neighbour_groups(analyze_name("CEpTC")) == [{"r:cetc"}]
+    # uang is a misspelt syllable as often as not: huang reads, and is left to the repairs
+    assert index._neighbour_groups(analyze_name("Uang Wei")) == []
+    # a four-letter word that reads is a name of its own
+    assert index._neighbour_groups(analyze_name("Huan Wei")) == []
 
 
 def test_only_rare_words_that_look_misspelt_look_up_their_neighbours() -> None:
@@ -353,3 +373,36 @@ def test_common_parts_are_walked_while_an_unfound_name_could_outrank_the_last(
     )
     found = {r.entity_id for r in index.candidates(analyze_name("Faial Nasrallah", "Person"))}
     assert {f"nasr-{i}" for i in range(8)} <= found
+
+
+def test_a_query_of_unknown_type_is_sized_as_a_person_and_as_an_organisation() -> None:
+    form = analyze_name("GUIZHOU AVIATION TECH DEV NAT")
+    # as a person, one slot a syllable or word; as a company, the brand alone (nat)
+    assert _query_sizes(form) == {len(form.flat), 1}
+    assert _query_sizes(analyze_name("Guizhou Aviation Tech. Dev. Nat.", "Company")) == {1}
+
+
+def test_trade_words_of_a_query_find_list_names_made_only_of_trade_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A list name with no brand files its trade words as the brand: a query whose brand is
+    # misspelt shares nothing else with it.
+    monkeypatch.setattr("screening.index.COMMON_POSTING", 20)
+    index = NameIndex(
+        [
+            *_numbered("other", "Company", [f"Chin{i} Trading Co Ltd" for i in range(80)]),
+            Entity(id="csi", schema="Company", names=("CHINA SHIPBUILDING INDUSTRY POWER CO",)),
+        ]
+    )
+    query = analyze_name("CHINB SHIPBUILDING INDUSTRY POWER CO")
+    assert "csi" in {r.entity_id for r in index.candidates(query)}
+
+
+def test_a_word_read_as_a_misspelt_trade_word_also_finds_the_brand_it_is_written_as() -> None:
+    groups = [g for g, _ in analyze_name("Wxui Beetech Inc.").key_groups(expand=True)]
+    assert {"r:beetech"} in groups  # beetech reads as biotech, two letters away
+    # a synonym of a trade word (shipping = ship) is no misspelling
+    groups = [g for g, _ in analyze_name("Shipping Atlantic LLP").key_groups(expand=True)]
+    assert {"r:shipping"} not in groups
+    # the index files a list name's words as they are: only queries look further
+    assert "r:beetech" not in analyze_name("Wxui Beetech Inc.").blocking_keys()

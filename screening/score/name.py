@@ -28,6 +28,8 @@ from screening.model import ORGANIZATION_SCHEMAS
 from screening.normalize.names import (
     CHINESE_PLACES,
     COMPANY_WORDS,
+    GENERIC_ORG_WORDS,
+    ORG_SYNONYMS,
     drop_titles,
     expand_parentheses,
     fold_org_words,
@@ -170,6 +172,9 @@ class OrgForm:
     #: (``Vicotry Wave`` against Victory Wave, where victory is two letters from factory;
     #: ``dGroup``, ``Tgchnology``, ``aned`` for and).
     core: tuple[str, ...] = ()
+    #: The same words exactly as written (``core`` itself where no word was put right):
+    #: ``Tdptics`` is one typo from the brand Toptics, two from optics, which core reads.
+    written: tuple[str, ...] = ()
 
     @property
     def original_brand(self) -> str:
@@ -272,9 +277,27 @@ class NameForm:
         for org in self.org:
             for trade in org.generic.split():
                 if len(trade) >= 4 and trade not in CHINESE_PLACES:
-                    groups.append(
-                        ({"g:" + trade, "gpre:" + trade[:4], "gsuf:" + trade[-4:]}, 0.5)
-                    )
+                    group = {"g:" + trade, "gpre:" + trade[:4], "gsuf:" + trade[-4:]}
+                    if expand:
+                        # A list name made only of trade words files them as its brand
+                        # (``China Shipbuilding Industry Power``): a query whose brand
+                        # is misspelt (``Chinb``) still shares them.
+                        group.add("r:" + trade)
+                    groups.append((group, 0.5))
+            if expand:
+                # A word read as a misspelt trade word (``Beetech`` as biotech) may be a
+                # list name's brand as written, where the list name has no other brand
+                # (``Wuxi Beetech``).
+                trades = set(org.generic.split())
+                for spelt in org.written:
+                    if (
+                        len(spelt) >= 4
+                        and spelt not in trades
+                        and spelt not in GENERIC_ORG_WORDS
+                        and spelt not in ORG_SYNONYMS
+                        and generic_spelling(spelt) in trades
+                    ):
+                        groups.append(({"r:" + spelt}, 0.5))
         return groups
 
     def blocking_keys(self) -> set[str]:
@@ -561,9 +584,14 @@ def _org_from_words(words: list[str], written: list[str]) -> OrgForm:
     # Trade words folded and misspelt ones put right, on both sides alike (``Tgchnology``
     # and Technology are both tech), but not words that read as Chinese syllables: Siyuan,
     # one letter from ziyuan (resources), is a brand.
-    joined = (w.replace("-", "") for w in written)
+    joined = tuple(w.replace("-", "") for w in written)
     core = tuple(w if _reads_whole(w) else generic_spelling(w, 1) for w in joined)
-    return OrgForm(slots=slots, generic=" ".join(sorted(generic)), core=core)
+    return OrgForm(
+        slots=slots,
+        generic=" ".join(sorted(generic)),
+        core=core,
+        written=core if joined == core else joined,
+    )
 
 
 def _reads_whole(word: str) -> bool:
@@ -856,7 +884,7 @@ def _syllable_groups(
         for k in range(2, MAX_MERGE + 1):
             for start in range(len(order) - k + 1):
                 group = order[start : start + k]
-                if group not in found and all(slots[x].syllable for x in group):
+                if group not in found and all(slots[x].syllable or slots[x].hk for x in group):
                     found[group] = "".join(slots[x].text for x in group)
     return tuple(found.items())
 
@@ -901,7 +929,9 @@ def _upper_bound(
     candidates be dismissed without aligning them."""
     q_raw = any(not s.syllable for s in q)
     c_raw = any(not s.syllable for s in c)
-    if (q_raw and sum(s.syllable for s in c) >= 2) or (c_raw and sum(s.syllable for s in q) >= 2):
+    c_readable = sum(s.syllable or s.hk for s in c)
+    q_readable = sum(s.syllable or s.hk for s in q)
+    if (q_raw and c_readable >= 2) or (c_raw and q_readable >= 2):
         cap_q, cap_c = _raw_merge_caps(q, c, q_orders)
     else:
         cap_q, cap_c = [0.0] * len(q), [0.0] * len(c)
@@ -1048,11 +1078,21 @@ def _word_merges(
             continue
         for k in range(2, MAX_MERGE + 1):
             for j in range(k, len(other) + 1):
-                if all(s.syllable for s in other[j - k : j]):
+                group = other[j - k : j]
+                if all(s.syllable for s in group):
                     joined = other_joined[k][j]
                     r = _misspelt_similarity(a.text, joined)
                     if r >= MERGE_MIN:
                         yield i, j, k, r, a.text, joined
+                elif all(s.syllable or s.hk for s in group):
+                    # Hong Kong and Korean spellings one typo away (``Kowk-wai`` for Kwok-wai),
+                    # no further: ``Un-nam`` is two from Su-nam, and another name.
+                    joined = other_joined[k][j]
+                    edits = OSA.distance(a.text, joined, score_cutoff=1)
+                    if edits <= 1:
+                        r = _typo_similarity(edits, min(len(a.text), len(joined)))
+                        if r >= MERGE_MIN:
+                            yield i, j, k, r, a.text, joined
 
 
 def _split_matches(
@@ -1290,7 +1330,10 @@ def _core_similarity(q: tuple[str, ...], c: tuple[str, ...]) -> float:
     """Two organisation names run together, one typo costing what it costs in a brand.
 
     Not where a word of each differs and both read as Chinese syllables: two names
-    (Hongtu and Hongdu, Siyuan and Ziyuan), not a typo, however few letters apart."""
+    (Hongtu and Hongdu, Siyuan and Ziyuan), not a typo, however few letters apart. A
+    place on one side only is the exception: ``Chia National`` and ``Huan University``
+    misspell China and Hunan, which no company would be named by the misspelling of
+    (two places, Shanxi and Shaanxi, stay apart)."""
     q_text, c_text = "".join(q), "".join(c)
     if min(len(q_text), len(c_text)) < WHOLE_MIN or abs(len(q_text) - len(c_text)) > 2:
         return 0.0
@@ -1300,7 +1343,10 @@ def _core_similarity(q: tuple[str, ...], c: tuple[str, ...]) -> float:
     q_only = [w for w in q if w not in c]
     c_only = [w for w in c if w not in q]
     if any(segment(w) for w in q_only) and any(segment(w) for w in c_only):
-        return 0.0
+        q_place = [w for w in q_only if w in CHINESE_PLACES]
+        c_place = [w for w in c_only if w in CHINESE_PLACES]
+        if bool(q_place) == bool(c_place):
+            return 0.0
     return 1.0 - BRAND_EDIT_COST * edits
 
 
@@ -1340,13 +1386,18 @@ def compare_orgs(
             if qo.core and co.core and not qo.han and not co.han:
                 # Brand and trade words split one way in one spelling and another way in
                 # the other: the whole names may still be one typo apart.
-                whole = _core_similarity(qo.core, co.core)
+                whole_q, whole_c = qo.core, co.core
+                whole = _core_similarity(whole_q, whole_c)
+                if qo.written is not qo.core or co.written is not co.core:
+                    as_written = _core_similarity(qo.written, co.written)
+                    if as_written > whole:
+                        whole, whole_q, whole_c = as_written, qo.written, co.written
             if max(score, whole) > best:
                 best = max(score, whole)
                 if not trace:
                     continue
                 if whole > score:
-                    text_q, text_c = " ".join(qo.core), " ".join(co.core)
+                    text_q, text_c = " ".join(whole_q), " ".join(whole_c)
                     steps = [Step(text_q, text_c, whole, "whole name, letters")]
                 else:
                     text_q, text_c = qo.generic or "-", co.generic or "-"
