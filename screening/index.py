@@ -179,7 +179,7 @@ class NameIndex:
         syllables, ``w:`` where it reads as several."""
         return [key for prefix in _WHOLE_WORD if (key := prefix + word) in self.postings]
 
-    def _neighbour_groups(self, form: NameForm) -> list[set[str]]:
+    def _neighbour_groups(self, form: NameForm) -> list[tuple[set[str], float]]:
         """Parts for the listed words one typo away from each rare query word that looks
         misspelt (part of it reads as no Mandarin syllable, or it reads as more syllables
         than its letters should hold: ``Huaoei`` = hu ao ei).
@@ -193,7 +193,7 @@ class NameIndex:
         names (``Xiaoling`` is not ``Xiaoming``).
         """
         postings = self.postings
-        groups: list[set[str]] = []
+        groups: list[tuple[set[str], float]] = []
         seen: set[str] = set()
         words = [*form.slots, *(w for alt in form.alternatives for w in alt)]
         words.extend(o.slots for o in form.org)
@@ -223,7 +223,12 @@ class NameIndex:
                 keys = self.whole_keys(near)
                 common = sum(len(postings[k]) for k in keys) > COMMON_POSTING
                 (usual if common else rare).update(keys)
-            groups.extend(g for g in (rare, usual) if g)
+            # A listed word one typo away shares nearly every part of a word read as
+            # several syllables (``Annik`` as an nik, against Anvik) and counts one part
+            # less than it has; a word read as one slot counts one part (as ``PA NLimin``
+            # must outrank the Limins, a part more is too much).
+            weight = float(max(1, len(word)))
+            groups.extend((g, weight) for g in (rare, usual) if g)
         return groups
 
     def __len__(self) -> int:
@@ -241,7 +246,7 @@ class NameIndex:
         """
         scores: dict[int, float] = defaultdict(float)
         weighted = form.key_groups(expand=True)
-        weighted.extend((g, 1.0) for g in self._neighbour_groups(form))
+        weighted.extend(self._neighbour_groups(form))
         groups = [g for g, _ in weighted]
         weights = {id(g): w for g, w in weighted}
         group_sizes = [sum(len(self.postings.get(k, ())) for k in g) for g in groups]

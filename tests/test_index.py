@@ -8,7 +8,7 @@ import pytest
 
 from screening.index import MAX_CANDIDATES, NameIndex, _query_sizes
 from screening.model import Entity
-from screening.score.name import analyze_name
+from screening.score.name import NameForm, analyze_name
 
 ENTITIES = [
     Entity(id="eu-6251", schema="Person", names=("ZHU Hailun",)),
@@ -316,13 +316,13 @@ def test_four_letter_words_only_look_up_unreadable_neighbours() -> None:
         ]
     )
     # Iron reads as no syllables, nor does Rion: a brand one typo away
-    assert index._neighbour_groups(analyze_name("Shenzhen Iron Technology")) == [{"r:rion"}]
+    assert _near(index, analyze_name("Shenzhen Iron Technology")) == [{"r:rion"}]
     # a five-letter word finds a four-letter one it has a letter too many for
-    assert index._neighbour_groups(analyze_name("CEpTC")) == [{"r:cetc"}]
+    assert _near(index, analyze_name("CEpTC")) == [{"r:cetc"}]
     # uang is a misspelt syllable as often as not: huang reads, and is left to the repairs
-    assert index._neighbour_groups(analyze_name("Uang Wei")) == []
+    assert _near(index, analyze_name("Uang Wei")) == []
     # a four-letter word that reads is a name of its own
-    assert index._neighbour_groups(analyze_name("Huan Wei")) == []
+    assert _near(index, analyze_name("Huan Wei")) == []
 
 
 def test_only_rare_words_that_look_misspelt_look_up_their_neighbours() -> None:
@@ -331,12 +331,16 @@ def test_only_rare_words_that_look_misspelt_look_up_their_neighbours() -> None:
         Entity(id="xl", schema="Person", names=("ZHANG Xiaoling",)),
     ]
     index = NameIndex(entities)
-    misspelt = index._neighbour_groups(analyze_name("Huawqei Marine", "Company"))
+    misspelt = _near(index, analyze_name("Huawqei Marine", "Company"))
     assert misspelt == [{"w:huawei"}]
     # reads as more syllables than its letters should hold: hu ao ei
-    assert index._neighbour_groups(analyze_name("Huaoei Marine", "Company")) == [{"w:huawei"}]
+    assert _near(index, analyze_name("Huaoei Marine", "Company")) == [{"w:huawei"}]
     # xiaoming reads as syllables: Xiaoling, one letter away, is another name
-    assert index._neighbour_groups(analyze_name("ZHANG Xiaoming", "Person")) == []
+    assert _near(index, analyze_name("ZHANG Xiaoming", "Person")) == []
+
+
+def _near(index: NameIndex, form: NameForm) -> list[set[str]]:
+    return [group for group, _ in index._neighbour_groups(form)]
 
 
 def _numbered(prefix: str, schema: str, names: list[str]) -> list[Entity]:
@@ -406,3 +410,10 @@ def test_a_word_read_as_a_misspelt_trade_word_also_finds_the_brand_it_is_written
     assert {"r:shipping"} not in groups
     # the index files a list name's words as they are: only queries look further
     assert "r:beetech" not in analyze_name("Wxui Beetech Inc.").blocking_keys()
+
+
+def test_a_listed_word_one_typo_away_counts_as_the_parts_of_the_query_word() -> None:
+    index = NameIndex([Entity(id="anvik", schema="Company", names=("Anvik Technologies",))])
+    form = analyze_name("Annik Tehcnologies")
+    # annik reads as an nik: two slots (and its two ends), less one
+    assert index._neighbour_groups(form) == [({"r:anvik"}, 2.0)]

@@ -284,6 +284,13 @@ class NameForm:
                         # is misspelt (``Chinb``) still shares them.
                         group.add("r:" + trade)
                     groups.append((group, 0.5))
+            if org.written is not org.core:
+                # A word put right as a trade word (``Toptics`` read as optics) is filed as
+                # written too: a query one typo from it (``Tdptics``) finds it as its
+                # neighbour.
+                for spelt, read in zip(org.written, org.core, strict=True):
+                    if spelt != read and len(spelt) >= 4 and spelt not in ORG_SYNONYMS:
+                        groups.append(({"r:" + spelt}, 1.0))
             if expand:
                 # A word read as a misspelt trade word (``Beetech`` as biotech) may be a
                 # list name's brand as written, where the list name has no other brand
@@ -297,7 +304,7 @@ class NameForm:
                         and spelt not in ORG_SYNONYMS
                         and generic_spelling(spelt) in trades
                     ):
-                        groups.append(({"r:" + spelt}, 0.5))
+                        groups.append(({"r:" + spelt}, 1.0))
         return groups
 
     def blocking_keys(self) -> set[str]:
