@@ -244,108 +244,149 @@ class NameIndex:
         its rarest key that the list name shares: a name sharing three syllables outranks
         one sharing a rare character and many readings of one syllable.
         """
-        scores: dict[int, float] = defaultdict(float)
+        return self.search(form).candidates(limit)
+
+    def search(self, form: NameForm) -> Search:
+        """A retrieval for ``form`` that can be asked for more candidates again and again
+        (:meth:`Search.candidates`), walking on from where the last request stopped."""
+        return Search(self, form)
+
+
+class Search:
+    """One query's retrieval, kept across the widening rounds of a screen.
+
+    A wider request walks the postings a narrower one walked and then some (its budget is
+    larger and its stop condition looser), so the walk goes on from where the last
+    request stopped instead of starting over; the weights added are the same, in the same
+    order, as a fresh walk's, so every request returns what :meth:`NameIndex.candidates`
+    would. Only counting the common parts and ranking are done again.
+    """
+
+    def __init__(self, index: NameIndex, form: NameForm) -> None:
+        self._index = index
+        self._form = form
         weighted = form.key_groups(expand=True)
-        weighted.extend(self._neighbour_groups(form))
-        groups = [g for g, _ in weighted]
-        weights = {id(g): w for g, w in weighted}
-        group_sizes = [sum(len(self.postings.get(k, ())) for k in g) for g in groups]
+        weighted.extend(index._neighbour_groups(form))
+        self._groups = [g for g, _ in weighted]
+        self._weights = [w for _, w in weighted]
+        postings = index.postings
+        sizes = [sum(len(postings.get(k, ())) for k in g) for g in self._groups]
+        self._group_sizes = sizes
         # Parts that are very common (the surname p:wang on a large list) cost the most and
         # tell the least; they are left out unless nothing rarer is there.
-        order = sorted(range(len(groups)), key=group_sizes.__getitem__)
-        rare_ids = [i for i in order if group_sizes[i] <= COMMON_POSTING] or order[:2]
-        if len(rare_ids) < 2:
-            rare_ids = order[:2]
-        idf_of = self._idf
-        postings = self.postings
-
-        def walk(group: set[str], weight: float) -> None:
-            # The rarest shared key of the group counts: keys in rising weight, so a later
-            # (rarer) key overwrites an earlier one for the names filed under both.
-            keys = [k for k in group if k in postings]
-            if len(keys) == 1:  # most parts: a word's end, a whole word
-                add = weight + idf_of[keys[0]] / 100.0
-                for ref_id in postings[keys[0]]:
-                    scores[ref_id] += add
-                return
-            best: dict[int, float] = {}
-            for key in sorted(keys, key=idf_of.__getitem__):
-                best.update(dict.fromkeys(postings[key], idf_of[key]))
-            for ref_id, idf in best.items():
-                scores[ref_id] += weight + idf / 100.0
-
-        walked = 0
-        for i in rare_ids:
-            walk(groups[i], weights[id(groups[i])])
-            walked += group_sizes[i]
+        order = sorted(range(len(sizes)), key=sizes.__getitem__)
+        rare = [i for i in order if sizes[i] <= COMMON_POSTING] or order[:2]
+        if len(rare) < 2:
+            rare = order[:2]
+        self._scores: dict[int, float] = defaultdict(float)
+        self._walked_ids: set[int] = set(rare)
+        self._walked = 0
+        for i in rare:
+            self._walk(i)
+            self._walked += sizes[i]
         # The next commonest parts are walked too, within a budget, while a name none of
         # the walked parts found could still outrank the last candidate by a whole part
         # (by less, it would be a close call of the idf tie-break): where the rare
         # parts find too few names (a misspelt given name beside a common surname), or
         # find many names that share only them (``Faial`` finds every Faial, while the
         # misspelt Faisal Nasrallahs share the common parts).
-        unwalked = [i for i in order if i not in rare_ids]
-        reach = sum(weights[id(groups[i])] + MAX_IDF_SHARE for i in unwalked)
-        for i in unwalked:
-            if walked + group_sizes[i] > WALK_PER_CANDIDATE * limit:
+        self._unwalked = [i for i in order if i not in self._walked_ids]
+        self._next = 0
+        self._reach = sum(self._weights[i] + MAX_IDF_SHARE for i in self._unwalked)
+        self._order = order
+
+    def _walk(self, i: int) -> None:
+        # The rarest shared key of the group counts: keys in rising weight, so a later
+        # (rarer) key overwrites an earlier one for the names filed under both.
+        postings = self._index.postings
+        idf_of = self._index._idf
+        scores = self._scores
+        weight = self._weights[i]
+        keys = [k for k in self._groups[i] if k in postings]
+        if len(keys) == 1:  # most parts: a word's end, a whole word
+            add = weight + idf_of[keys[0]] / 100.0
+            for ref_id in postings[keys[0]]:
+                scores[ref_id] += add
+            return
+        best: dict[int, float] = {}
+        for key in sorted(keys, key=idf_of.__getitem__):
+            best.update(dict.fromkeys(postings[key], idf_of[key]))
+        for ref_id, idf in best.items():
+            scores[ref_id] += weight + idf / 100.0
+
+    def candidates(self, limit: int = MAX_CANDIDATES) -> list[NameRef]:
+        """The ``limit`` best list names (see :meth:`NameIndex.candidates`)."""
+        index = self._index
+        scores = self._scores
+        sizes_of = self._group_sizes
+        unwalked = self._unwalked
+        while self._next < len(unwalked):
+            i = unwalked[self._next]
+            if self._walked + sizes_of[i] > WALK_PER_CANDIDATE * limit:
                 break
-            if len(scores) >= limit and reach < heapq.nlargest(limit, scores.values())[-1] + 1:
+            if (
+                len(scores) >= limit
+                and self._reach < heapq.nlargest(limit, scores.values())[-1] + 1
+            ):
                 break
-            walk(groups[i], weights[id(groups[i])])
-            rare_ids.append(i)
-            walked += group_sizes[i]
-            reach -= weights[id(groups[i])] + MAX_IDF_SHARE
-        common = [i for i in order if i not in rare_ids]
-        # Common parts still count for the names already found. Where every name found is
-        # returned anyway (in index order) they cannot matter. Otherwise a part whose
-        # postings are not much longer than the names found is intersected with them (set
-        # operations run in C); a longer one is checked against each name's own keys.
-        sizes = self._sizes
-        if len(scores) > limit:
-            keysets = self.keysets
-            for i in common:
-                group = groups[i]
-                weight = weights[id(group)]
-                if group_sizes[i] <= POSTINGS_PER_FOUND * len(scores):
-                    members: set[int] = set()
-                    for key in group:
-                        members.update(postings.get(key, ()))
-                    for ref_id in members.intersection(scores):
-                        scores[ref_id] += weight
-                else:
-                    for ref_id in scores:
-                        if not keysets[ref_id].isdisjoint(group):
-                            scores[ref_id] += weight
-        if len(scores) > limit:
-            # Among names covering as much of the query, prefer those of similar length;
-            # ties go to the lower index so results never depend on hash seeds.
-            query_sizes = _query_sizes(form)
-            penalty = [
-                LENGTH_PENALTY * min(abs(n - q) for q in query_sizes)
-                for n in range(self._max_size + 1)
-            ]
-            keyed = [(penalty[sizes[r]] - v, r) for r, v in scores.items()]
-            # A full sort (in C) beats a heap (a Python loop) until the names found are
-            # several thousand.
-            if len(keyed) > SORT_UP_TO:
-                keyed = heapq.nsmallest(limit * 4, keyed)
+            self._walk(i)
+            self._walked_ids.add(i)
+            self._walked += sizes_of[i]
+            self._reach -= self._weights[i] + MAX_IDF_SHARE
+            self._next += 1
+        if len(scores) <= limit:
+            # Every name found is returned, in index order: results never depend on hash
+            # seeds, and the common parts cannot matter.
+            return [index.refs[i] for i in sorted(scores)]
+        # Common parts still count for the names already found (in a copy: a wider request
+        # walks on from the walk alone). A part whose postings are not much longer than
+        # the names found is intersected with them (set operations run in C); a longer one
+        # is checked against each name's own keys.
+        counted = dict(scores)
+        postings = index.postings
+        keysets = index.keysets
+        for i in self._order:
+            if i in self._walked_ids:
+                continue
+            group = self._groups[i]
+            weight = self._weights[i]
+            if sizes_of[i] <= POSTINGS_PER_FOUND * len(counted):
+                members: set[int] = set()
+                for key in group:
+                    members.update(postings.get(key, ()))
+                for ref_id in members.intersection(counted):
+                    counted[ref_id] += weight
             else:
-                keyed.sort()
-                del keyed[limit * 4 :]
-            pool = [r for _, r in keyed]
-            # At most three spellings per entity, so that one entity's many aliases do not
-            # crowd other entities out of the candidates; a wider search allows more.
-            ranked = []
-            per_entity: dict[str, int] = defaultdict(int)
-            cap = SPELLINGS_PER_ENTITY * max(1, limit // MAX_CANDIDATES)
-            refs = self.refs
-            for ref_id in pool:
-                entity_id = refs[ref_id].entity_id
-                if per_entity[entity_id] < cap:
-                    per_entity[entity_id] += 1
-                    ranked.append(ref_id)
-                    if len(ranked) == limit:
-                        break
+                for ref_id in counted:
+                    if not keysets[ref_id].isdisjoint(group):
+                        counted[ref_id] += weight
+        # Among names covering as much of the query, prefer those of similar length;
+        # ties go to the lower index so results never depend on hash seeds.
+        query_sizes = _query_sizes(self._form)
+        penalty = [
+            LENGTH_PENALTY * min(abs(n - q) for q in query_sizes)
+            for n in range(index._max_size + 1)
+        ]
+        sizes = index._sizes
+        keyed = [(penalty[sizes[r]] - v, r) for r, v in counted.items()]
+        # A full sort (in C) beats a heap (a Python loop) until the names found are
+        # several thousand.
+        if len(keyed) > SORT_UP_TO:
+            keyed = heapq.nsmallest(limit * 4, keyed)
         else:
-            ranked = sorted(scores)  # index order: results never depend on hash seeds
-        return [self.refs[i] for i in ranked]
+            keyed.sort()
+            del keyed[limit * 4 :]
+        # At most three spellings per entity, so that one entity's many aliases do not
+        # crowd other entities out of the candidates; a wider search allows more.
+        ranked: list[NameRef] = []
+        per_entity: dict[str, int] = defaultdict(int)
+        cap = SPELLINGS_PER_ENTITY * max(1, limit // MAX_CANDIDATES)
+        refs = index.refs
+        for _, ref_id in keyed:
+            ref = refs[ref_id]
+            if per_entity[ref.entity_id] < cap:
+                per_entity[ref.entity_id] += 1
+                ranked.append(ref)
+                if len(ranked) == limit:
+                    break
+        return ranked

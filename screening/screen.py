@@ -214,8 +214,9 @@ class Screener:
             seen: set[int] = set()
             very_dense = False
             known: dict[int, float] = {}
+            search = self.index.search(form)
             while True:
-                refs = [r for r in self.index.candidates(form, limit_c) if r.ref_id not in seen]
+                refs = [r for r in search.candidates(limit_c) if r.ref_id not in seen]
                 seen.update(r.ref_id for r in refs)
                 hits, found = self._score(
                     form, query, refs, needed, alerting, floor, best, known, bounds=True
