@@ -83,6 +83,8 @@ BRAND_MEMO = 8_192
 LONG_BRAND = 7
 #: Organisation names this long (run together, legal forms removed) may match whole.
 WHOLE_MIN = 8
+#: ... and their second typo costs only SECOND_LONG_EDIT_COST from this long.
+WHOLE_LONG = 20
 #: Below this letter similarity two words are different words (Giovanni/Ivan), not a typo.
 WORD_TYPO_MIN = 0.74
 #: Words this long or longer (that are no syllables) lose only TYPO_EDIT_COST to one typo.
@@ -1340,7 +1342,8 @@ def _core_similarity(q: tuple[str, ...], c: tuple[str, ...]) -> float:
     (Hongtu and Hongdu, Siyuan and Ziyuan), not a typo, however few letters apart. A
     place on one side only is the exception: ``Chia National`` and ``Huan University``
     misspell China and Hunan, which no company would be named by the misspelling of
-    (two places, Shanxi and Shaanxi, stay apart)."""
+    (a word one typo from it; Zhongxing, two from Chongqing, is ZTE's brand; two places,
+    Shanxi and Shaanxi, stay apart)."""
     q_text, c_text = "".join(q), "".join(c)
     if min(len(q_text), len(c_text)) < WHOLE_MIN or abs(len(q_text) - len(c_text)) > 2:
         return 0.0
@@ -1354,6 +1357,14 @@ def _core_similarity(q: tuple[str, ...], c: tuple[str, ...]) -> float:
         c_place = [w for w in c_only if w in CHINESE_PLACES]
         if bool(q_place) == bool(c_place):
             return 0.0
+        places, others = (q_place, c_only) if q_place else (c_place, q_only)
+        if not all(
+            OSA.distance(w, p, score_cutoff=1) <= 1 for w in others if segment(w) for p in places
+        ):
+            return 0.0
+    if edits == 2 and min(len(q_text), len(c_text)) >= WHOLE_LONG:
+        # Two typos in a name this long are ordinary typing, like two in a long word.
+        return 1.0 - BRAND_EDIT_COST - SECOND_LONG_EDIT_COST
     return 1.0 - BRAND_EDIT_COST * edits
 
 

@@ -277,3 +277,27 @@ def test_a_whole_name_match_is_explained_as_one() -> None:
     assert score >= DEFAULT_THRESHOLD
     assert [s.reason for s in steps] == ["whole name, letters"]
     assert steps[0].query == "vicotry wave holdings limited"
+
+
+def test_whole_names_cost_per_typo_by_length() -> None:
+    from screening.score.name import WHOLE_LONG, _core_similarity
+
+    short, long = ("sinapack", "elec"), ("china", "aerospace", "science", "corporation")
+    assert len("".join(short)) < WHOLE_LONG <= len("".join(long))
+    one = _core_similarity(short, ("sianpack", "elec"))
+    two_short = _core_similarity(short, ("sianpack", "eelc"))
+    two_long = _core_similarity(long, ("chia", "aerospace", "science", "orporation"))
+    assert one > two_long > DEFAULT_THRESHOLD > two_short
+    # three typos are another name, however long
+    assert _core_similarity(long, ("chia", "aerospace", "sciance", "orporation")) == 0.0
+
+
+def test_a_name_written_as_listed_is_compared_as_written() -> None:
+    # The list name's only word reads as the trade word optics, one letter away; the query
+    # is one typo from the word as written, two from optics.
+    query = analyze_name("Tdptics, Inc.", None)
+    listed = analyze_name("Toptics, Inc.", "Company")
+    assert listed.org[0].core != listed.org[0].written
+    score, steps, _ = compare_traced(query, listed)
+    assert score >= DEFAULT_THRESHOLD
+    assert steps[0].candidate == "toptics inc"
