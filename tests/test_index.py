@@ -412,6 +412,16 @@ def test_a_word_read_as_a_misspelt_trade_word_also_finds_the_brand_it_is_written
     assert "r:beetech" not in analyze_name("Wxui Beetech Inc.").blocking_keys()
 
 
+def test_a_word_put_right_as_a_trade_word_is_filed_as_written_by_list_names_only() -> None:
+    # Toptics reads as optics (one letter away): a query one typo from Toptics must find it
+    assert "r:toptics" in analyze_name("Toptics, Inc.", "Company").blocking_keys()
+    # A query does not look its misspelling up as written: one list alias misspelt alike
+    # was a part of its own, ended the walk, and the 32 Huaxin Microelectronics companies
+    # went unfound.
+    query = analyze_name("Zhuhai Huaxin Microeletronics Corporation")
+    assert all("r:microeletronics" not in g for g, _ in query.key_groups(expand=True))
+
+
 def test_a_listed_word_one_typo_away_counts_as_the_parts_of_the_query_word() -> None:
     index = NameIndex([Entity(id="anvik", schema="Company", names=("Anvik Technologies",))])
     form = analyze_name("Annik Tehcnologies")

@@ -286,10 +286,12 @@ class NameForm:
                         # is misspelt (``Chinb``) still shares them.
                         group.add("r:" + trade)
                     groups.append((group, 0.5))
-            if org.written is not org.core:
-                # A word put right as a trade word (``Toptics`` read as optics) is filed as
-                # written too: a query one typo from it (``Tdptics``) finds it as its
-                # neighbour.
+            if not expand and org.written is not org.core:
+                # A list name files a word put right as a trade word (``Toptics`` read as
+                # optics) as written too: a query one typo from it (``Tdptics``) finds it as
+                # its neighbour. (Queries do not look such words up as written: a rare
+                # misspelling would be a part of its own, and one list alias misspelt
+                # alike ended the walk before the names that share the brand.)
                 for spelt, read in zip(org.written, org.core, strict=True):
                     if spelt != read and len(spelt) >= 4 and spelt not in ORG_SYNONYMS:
                         groups.append(({"r:" + spelt}, 1.0))
@@ -301,6 +303,7 @@ class NameForm:
                 for spelt in org.written:
                     if (
                         len(spelt) >= 4
+                        and spelt in org.core  # two typos from it: not put right
                         and spelt not in trades
                         and spelt not in GENERIC_ORG_WORDS
                         and spelt not in ORG_SYNONYMS
