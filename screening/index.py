@@ -264,7 +264,13 @@ class Search:
 
     def __init__(self, index: NameIndex, form: NameForm) -> None:
         self._index = index
-        self._form = form
+        # The rank penalty of a list name by its size (slots): its distance to the nearest
+        # size the query may have.
+        query_sizes = _query_sizes(form)
+        self._penalty = [
+            LENGTH_PENALTY * min(abs(n - q) for q in query_sizes)
+            for n in range(index._max_size + 1)
+        ]
         weighted = form.key_groups(expand=True)
         weighted.extend(index._neighbour_groups(form))
         self._groups = [g for g, _ in weighted]
@@ -362,11 +368,7 @@ class Search:
                         counted[ref_id] += weight
         # Among names covering as much of the query, prefer those of similar length;
         # ties go to the lower index so results never depend on hash seeds.
-        query_sizes = _query_sizes(self._form)
-        penalty = [
-            LENGTH_PENALTY * min(abs(n - q) for q in query_sizes)
-            for n in range(index._max_size + 1)
-        ]
+        penalty = self._penalty
         sizes = index._sizes
         keyed = [(penalty[sizes[r]] - v, r) for r, v in counted.items()]
         # A full sort (in C) beats a heap (a Python loop) until the names found are
