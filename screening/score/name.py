@@ -799,6 +799,10 @@ def _slot_similarity(a: Slot, b: Slot, cantonese: bool) -> tuple[float, str]:
             # One typo in a word of five or six letters costs what it costs in a syllable,
             # not a sixth of the letters (``Okafro``, ``Rofert``).
             best = max(best, _typo_similarity(1, letters))
+        elif letters < WORD_TYPO_LETTERS:
+            # ... and in a shorter word no less: a letter added to four is a ninth of the
+            # letters, and ``Orion`` is another brand than Rion, ``Ivana`` than Ivan.
+            best = min(best, 1.0 - TYPO_EDIT_COST)
         return best, f"spelling {a.text}/{b.text}"
     # One side is not a valid syllable: a misspelling of the other is likely. Count edits
     # rather than letters, so a short syllable with one typo is not over-punished.
