@@ -427,3 +427,24 @@ def test_a_listed_word_one_typo_away_counts_as_the_parts_of_the_query_word() -> 
     form = analyze_name("Annik Tehcnologies")
     # annik reads as an nik: two slots (and its two ends), less one
     assert index._neighbour_groups(form) == [({"r:anvik"}, 2.0)]
+
+
+def test_a_search_asked_again_for_more_returns_what_a_fresh_one_would(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Small walk budgets, so that wider requests walk parts the narrower ones did not.
+    monkeypatch.setattr("screening.index.COMMON_POSTING", 10)
+    monkeypatch.setattr("screening.index.WALK_PER_CANDIDATE", 2)
+    firsts = ["Wei", "Jun", "Li", "Ming", "Hua", "Jian", "Lin", "Yan"]
+    index = NameIndex(
+        [
+            *_numbered("wang", "Person", [f"WANG {f}{g}" for f in firsts for g in firsts]),
+            *_numbered("zhang", "Person", [f"ZHANG {f}{g}" for f in firsts for g in firsts]),
+            *_numbered("co", "Company", [f"{f}{g} Trading Co Ltd" for f in firsts for g in firsts]),
+        ]
+    )
+    for query in ("Wang Weiming", "ZHANG Liyan", "Weiming Trading", "Wamg Jun"):
+        form = analyze_name(query)
+        search = index.search(form)
+        for limit in (4, 16, 64):
+            assert search.candidates(limit) == index.candidates(form, limit), (query, limit)
