@@ -31,8 +31,10 @@ MAX_CANDIDATES = 60
 #: A query part whose keys file more names than this is too common to retrieve by.
 COMMON_POSTING = 400
 #: Postings walked at most, per candidate asked for, to fill the candidates when the rare
-#: parts of a query find too few names.
-WALK_PER_CANDIDATE = 20
+#: parts of a query find too few names. 20 stopped before the common parts a crowded list's
+#: names share: on the real names among the 20,000-entity crowd 30 finds 12 more typo
+#: queries' matches (benchmarks/quality/real_list.py --crowd), for 0-10% more time a name.
+WALK_PER_CANDIDATE = 30
 #: A common part is matched against the names found by its postings (rather than by each
 #: name's keys) while its postings are at most this many times as many as the names found.
 POSTINGS_PER_FOUND = 8
