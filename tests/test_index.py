@@ -386,6 +386,18 @@ def test_a_query_of_unknown_type_is_sized_as_a_person_and_as_an_organisation() -
     assert _query_sizes(analyze_name("Guizhou Aviation Tech. Dev. Nat.", "Company")) == {1}
 
 
+def test_a_company_of_one_brand_slot_is_not_ranked_out_by_person_sized_names() -> None:
+    index = NameIndex(
+        [
+            Entity(id="nat", schema="Company", names=("Guizhou Aviation Tech. Dev. Nat.",)),
+            *_numbered("p", "Person", [f"GUI Zhouwen Natan{i}" for i in range(10)]),
+        ]
+    )
+    # Sized as a person only (six slots), the query put the one-slot company last.
+    query = analyze_name("GUIZHOU AVIATION TECH DEV NAT")
+    assert index.candidates(query, 3)[0].entity_id == "nat"
+
+
 def test_trade_words_of_a_query_find_list_names_made_only_of_trade_words(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

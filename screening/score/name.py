@@ -304,7 +304,6 @@ class NameForm:
                     if (
                         len(spelt) >= 4
                         and spelt in org.core  # two typos from it: not put right
-                        and spelt not in trades
                         and spelt not in GENERIC_ORG_WORDS
                         and spelt not in ORG_SYNONYMS
                         and generic_spelling(spelt) in trades
@@ -893,8 +892,9 @@ def _passes(q: tuple[Slot, ...], c: tuple[Slot, ...]) -> tuple[bool, ...]:
 def _syllable_groups(
     slots: tuple[Slot, ...], orders: tuple[tuple[int, ...], ...]
 ) -> tuple[tuple[tuple[int, ...], str], ...]:
-    """Runs of two or three syllables that are consecutive in any of ``orders``, with their
-    joined text: what a misspelt word of the other name may be merged with."""
+    """Runs of two or three syllables (Hong Kong and Korean ones too) that are consecutive
+    in any of ``orders``, with their joined text: what a misspelt word of the other name may
+    be merged with."""
     found: dict[tuple[int, ...], str] = {}
     for order in orders:
         for k in range(2, MAX_MERGE + 1):
@@ -1095,20 +1095,18 @@ def _word_merges(
         for k in range(2, MAX_MERGE + 1):
             for j in range(k, len(other) + 1):
                 group = other[j - k : j]
+                if not all(s.syllable or s.hk for s in group):
+                    continue
+                joined = other_joined[k][j]
                 if all(s.syllable for s in group):
-                    joined = other_joined[k][j]
                     r = _misspelt_similarity(a.text, joined)
-                    if r >= MERGE_MIN:
-                        yield i, j, k, r, a.text, joined
-                elif all(s.syllable or s.hk for s in group):
+                else:
                     # Hong Kong and Korean spellings one typo away (``Kowk-wai`` for Kwok-wai),
                     # no further: ``Un-nam`` is two from Su-nam, and another name.
-                    joined = other_joined[k][j]
                     edits = OSA.distance(a.text, joined, score_cutoff=1)
-                    if edits <= 1:
-                        r = _typo_similarity(edits, min(len(a.text), len(joined)))
-                        if r >= MERGE_MIN:
-                            yield i, j, k, r, a.text, joined
+                    r = _typo_similarity(edits, min(len(a.text), len(joined))) if edits <= 1 else 0
+                if r >= MERGE_MIN:
+                    yield i, j, k, r, a.text, joined
 
 
 def _split_matches(
