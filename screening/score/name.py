@@ -81,10 +81,9 @@ BRAND_EDIT_COST = 0.08
 BRAND_MEMO = 8_192
 #: Brands this long that read as no syllables lose only BRAND_EDIT_COST per typo.
 LONG_BRAND = 7
-#: Organisation names this long (run together, legal forms removed) may match whole.
+#: Organisation names this long (run together) may match whole; their second typo costs
+#: only SECOND_LONG_EDIT_COST, as in a long word.
 WHOLE_MIN = 8
-#: ... and their second typo costs only SECOND_LONG_EDIT_COST from this long.
-WHOLE_LONG = 20
 #: Below this letter similarity two words are different words (Giovanni/Ivan), not a typo.
 WORD_TYPO_MIN = 0.74
 #: Words this long or longer (that are no syllables) lose only TYPO_EDIT_COST to one typo.
@@ -1367,8 +1366,8 @@ def _core_similarity(q: tuple[str, ...], c: tuple[str, ...]) -> float:
             OSA.distance(w, p, score_cutoff=1) <= 1 for w in others if segment(w) for p in places
         ):
             return 0.0
-    if edits == 2 and min(len(q_text), len(c_text)) >= WHOLE_LONG:
-        # Two typos in a name this long are ordinary typing, like two in a long word.
+    if edits == 2:
+        # Two typos in eight letters or more are ordinary typing, like two in a long word.
         return 1.0 - BRAND_EDIT_COST - SECOND_LONG_EDIT_COST
     return 1.0 - BRAND_EDIT_COST * edits
 

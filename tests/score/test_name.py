@@ -279,17 +279,20 @@ def test_a_whole_name_match_is_explained_as_one() -> None:
     assert steps[0].query == "vicotry wave holdings limited"
 
 
-def test_whole_names_cost_per_typo_by_length() -> None:
-    from screening.score.name import WHOLE_LONG, _core_similarity
+def test_whole_names_cost_two_typos_like_a_long_word() -> None:
+    from screening.score.name import _core_similarity
 
     short, long = ("sinapack", "elec"), ("china", "aerospace", "science", "corporation")
-    assert len("".join(short)) < WHOLE_LONG <= len("".join(long))
     one = _core_similarity(short, ("sianpack", "elec"))
     two_short = _core_similarity(short, ("sianpack", "eelc"))
     two_long = _core_similarity(long, ("chia", "aerospace", "science", "orporation"))
-    assert one > two_long > DEFAULT_THRESHOLD > two_short
+    # the second typo costs less than the first, short name or long
+    assert one > two_short == two_long >= DEFAULT_THRESHOLD
+    assert (1.0 - one) > (one - two_short)
     # three typos are another name, however long
     assert _core_similarity(long, ("chia", "aerospace", "sciance", "orporation")) == 0.0
+    # under eight letters no name is compared whole
+    assert _core_similarity(("calt",), ("calh",)) == 0.0
 
 
 def test_a_name_written_as_listed_is_compared_as_written() -> None:
