@@ -199,6 +199,11 @@ class NameIndex:
         seen: set[str] = set()
         words = [*form.slots, *(w for alt in form.alternatives for w in alt)]
         words.extend(o.slots for o in form.org)
+        # A brand of several words is one word above (it may be a name run together); each
+        # of its words that reads as no syllables is one too (``Oooo Invsetural``).
+        words.extend(
+            (s,) for o in form.org if len(o.slots) > 1 for s in o.slots if not s.syllable
+        )
         for word in words:
             if any(s.han for s in word) or all(s.syllable and not s.split for s in word):
                 continue

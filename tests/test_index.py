@@ -460,3 +460,19 @@ def test_a_search_asked_again_for_more_returns_what_a_fresh_one_would(
         search = index.search(form)
         for limit in (4, 16, 64):
             assert search.candidates(limit) == index.candidates(form, limit), (query, limit)
+
+
+def test_each_word_of_an_organisation_brand_files_its_own_ends() -> None:
+    index = NameIndex([Entity(id="ac", schema="LegalEntity", names=("ANTHONY CHAN",))])
+    # Both words misspelt: the brand's ends (ant-, -han) are lost, the first word's end is not
+    assert _ids(index, "MNTHONY CHrAN", "LegalEntity") == ["ac"]
+    keys = analyze_name("Oooo Invsetural", "Company").blocking_keys()
+    # four-letter words file no ends of their own: they are the word again
+    assert "pre:inv" in keys
+    assert "suf:ooo" not in keys
+
+
+def test_each_unreadable_word_of_an_organisation_brand_looks_up_its_neighbours() -> None:
+    index = NameIndex([Entity(id="inv", schema="Company", names=('OOO "Investural"',))])
+    groups = _near(index, analyze_name('OOOO "Invsetural"', "Company"))
+    assert {"r:investural"} in groups

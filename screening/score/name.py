@@ -276,6 +276,17 @@ class NameForm:
                 groups.append(({"pre:" + text[:3]}, 1.0))
                 groups.append(({"suf:" + text[-3:]}, 1.0))
         for org in self.org:
+            if len(org.slots) > 1:
+                # The brand's ends are filed above; a word of several in it files its own
+                # ends too (``Mnthony Chran`` shares only -ony with Anthony Chan), from five
+                # letters: the ends of four are the word again, counted three times.
+                last = len(org.slots) - 1
+                for i, slot in enumerate(org.slots):
+                    if not slot.syllable and not slot.han and len(slot.text) > 4:
+                        if i > 0:
+                            groups.append(({"pre:" + slot.text[:3]}, 1.0))
+                        if i < last:
+                            groups.append(({"suf:" + slot.text[-3:]}, 1.0))
             for trade in org.generic.split():
                 if len(trade) >= 4 and trade not in CHINESE_PLACES:
                     group = {"g:" + trade, "gpre:" + trade[:4], "gsuf:" + trade[-4:]}
