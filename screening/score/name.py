@@ -804,11 +804,9 @@ def _slot_similarity(a: Slot, b: Slot, cantonese: bool) -> tuple[float, str]:
             # typo apart, is that syllable misspelt, as a Mandarin one would be (``Ikm`` and
             # ``Kmi`` for Kim, whether or not the name's other syllables make Kim a valid
             # spelling in it; a word alone against a word alone is a name, not a typo).
-            allowed = 1 if min(len(a.text), len(b.text)) <= 4 else 2
-            edits = OSA.distance(a.text, b.text, score_cutoff=allowed)
-            if edits <= allowed:
-                typo = _typo_similarity(edits, min(len(a.text), len(b.text)))
-                return max(best, typo), f"misspelt {a.text}/{b.text}"
+            typo = _misspelt_similarity(a.text, b.text)
+            if typo > best:
+                return typo, f"misspelt {a.text}/{b.text}"
         if best < WORD_TYPO_MIN:
             return best * SYLLABLE_SUBSTITUTION_FACTOR, f"different words {a.text}/{b.text}"
         letters = min(len(a.text), len(b.text))
