@@ -797,13 +797,11 @@ def _slot_similarity(a: Slot, b: Slot, cantonese: bool) -> tuple[float, str]:
         factor = SYLLABLE_ONE_EDIT_FACTOR if lenient else SYLLABLE_SUBSTITUTION_FACTOR
         return best * factor, f"different syllables {a.text}/{b.text}"
     if not a.syllable and not b.syllable:
-        if is_cantonese_syllable(a.text) != is_cantonese_syllable(b.text) and not (
-            a.alone and b.alone
-        ):
+        if is_cantonese_syllable(a.text) != is_cantonese_syllable(b.text):
             # A Hong Kong or Korean syllable and a word that spells no syllable at all, a
             # typo apart, is that syllable misspelt, as a Mandarin one would be (``Ikm`` and
             # ``Kmi`` for Kim, whether or not the name's other syllables make Kim a valid
-            # spelling in it; a word alone against a word alone is a name, not a typo).
+            # spelling in it).
             typo = _misspelt_similarity(a.text, b.text)
             if typo > best:
                 return typo, f"misspelt {a.text}/{b.text}"
