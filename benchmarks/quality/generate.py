@@ -137,7 +137,7 @@ def _designation() -> tuple[Designation, ...]:
 
 
 def build_world(n_persons: int = 1500, n_hk: int = 150, n_orgs: int = 400,
-                n_western: int = 400) -> World:
+                n_western: int = 400, n_latin_orgs: int = 150) -> World:
     rng = random.Random(SEED)
     w = World(rng)
     for i in range(n_persons):
@@ -190,6 +190,25 @@ def build_world(n_persons: int = 1500, n_hk: int = 150, n_orgs: int = 400,
                                  countries=("cn",), sources=_designation()))
         w.han_of[eid] = han
         w.kind_of[eid] = "org"
+    # Companies listed by their English name only (as OFAC and BIS list them), to be found
+    # from their Han name; drawn apart so the rest of the world stays as it was.
+    org_rng = random.Random(SEED + 7)
+    for i in range(n_latin_orgs):
+        while True:
+            place = org_rng.choice(PLACES)
+            brand = "".join(org_rng.sample(BRAND_CHARS, 2))
+            ind = org_rng.choice(INDUSTRIES)
+            form = org_rng.choice(LEGAL)
+            han = place[0] + brand + ind[0] + form[0]
+            if han not in used_orgs:
+                used_orgs.add(han)
+                break
+        english = f"{place[1]} {_cap(''.join(lazy_pinyin(brand)))} {ind[1]} {form[1]}"
+        eid = f"cn-l-{i}"
+        w.entities.append(Entity(id=eid, schema="Company", names=(english,),
+                                 countries=("cn",), sources=_designation()))
+        w.han_of[eid] = han
+        w.kind_of[eid] = "org-latin"
     seen: set[str] = set()
     for i in range(n_western):
         if i % 2 == 0:
@@ -318,6 +337,11 @@ def positives(w: World) -> Iterator[Labelled]:
             yield Labelled(q, rng.choice(("Company", "")), e.id, "org_forms")
             yield Labelled(_typo(rng, eng, 1), "Company", e.id, "typo_1")
             yield Labelled(_typo(rng, eng, 2), "Company", e.id, "typo_2")
+        elif kind == "org-latin":
+            han = w.han_of[e.id]
+            query = to_traditional(han) if e.id[-1] in "13579" else han
+            yield Labelled(query, "Company" if e.id[-1] in "02468" else "", e.id,
+                           "han_to_latin")
         else:
             noisy = _noise(rng, primary)
             if e.schema != "Person":
@@ -359,7 +383,8 @@ def negatives(w: World, n: int = 1500) -> Iterator[Labelled]:
     rng = random.Random(SEED + 2)
     listed = {x.lower() for e in w.entities for x in e.names} | _listed_keys(w)
     # A company sharing a listed brand is a near-miss, not a negative.
-    brands = {e.names[0].split()[1].lower() for e in w.entities if e.id.startswith("cn-c-")}
+    brands = {e.names[0].split()[1].lower() for e in w.entities
+              if e.id.startswith(("cn-c-", "cn-l-"))}
     count = 0
     while count < n:
         k = count % 3

@@ -115,12 +115,19 @@ CHINESE_PLACES: dict[str, str] = {
     "hami": "哈密", "yili": "伊犁", "karamay": "克拉玛依", "china": "中国",
     "zhongguo": "中国",
 }  # fmt: skip
-HAN_PLACES: tuple[str, ...] = tuple(
-    sorted({*CHINESE_PLACES.values(), *(h + "市" for h in CHINESE_PLACES.values()),
-            *(h + "省" for h in CHINESE_PLACES.values()),
-            "新疆维吾尔自治区", "广西壮族自治区", "西藏自治区", "宁夏回族自治区", "内蒙古自治区"},
-           key=len, reverse=True)
-)  # fmt: skip
+#: The one spelling a place takes among an organisation's generic words, whichever of
+#: its spellings (or its Han name) a name used: the first listed above (``macao`` →
+#: macau, ``zhongguo`` → china).
+_PLACE_SPELLING: dict[str, str] = {}
+for _spelt, _han in CHINESE_PLACES.items():
+    _PLACE_SPELLING.setdefault(_han, _spelt)
+#: Han places (with 市, 省 or the autonomous region's full name) and their spelling.
+HAN_PLACE_WORDS: dict[str, str] = {
+    **{h + suffix: spelt for h, spelt in _PLACE_SPELLING.items() for suffix in ("", "市", "省")},
+    "新疆维吾尔自治区": "xinjiang", "广西壮族自治区": "guangxi", "西藏自治区": "xizang",
+    "宁夏回族自治区": "ningxia", "内蒙古自治区": "neimenggu",
+}  # fmt: skip
+HAN_PLACES: tuple[str, ...] = tuple(sorted(HAN_PLACE_WORDS, key=len, reverse=True))
 
 _SYLLABLE_APOSTROPHE = re.compile(f"(?<=[aeiouv])[{APOSTROPHES}](?=[aeiou])")
 _HIS_EXCELLENCY = re.compile(r"\bh\.\s?e\.")
@@ -447,7 +454,8 @@ GENERIC_ORG_WORDS: frozenset[str] = frozenset(
         "precision", "optical", "optics", "power", "petroleum", "oil", "gas", "mining",
         "metal", "metals", "steel", "automation", "control", "semiconductor", "micro",
         "microelectronics", "photoelectric", "optoelectric", "optoelectronic", "optoelectronics",
-        "instruments", "instrument", "products",
+        "instruments", "instrument", "products", "telecom", "telecommunication",
+        "telecommunications",
         "product", "enterprise", "enterprises", "factory", "center", "centre", "bank",
         "commercial", "china", "chinese", "shipbuilding", "aerospace",
         "aviation", "defense", "defence", "import-export", "transport", "transportation",
@@ -466,13 +474,45 @@ _LONG_GENERIC: tuple[str, ...] = tuple(
 #: A five-letter word is only a misspelt generic word one letter short of six (``Globa``,
 #: ``Enrgy``): five-letter generic words are too close to too many brands.
 _SIX_LETTER_GENERIC: tuple[str, ...] = tuple(w for w in _LONG_GENERIC if len(w) == 6)
-#: Han words of the same kind, stripped from the end of a Han organisation name.
-HAN_GENERIC_TERMS: tuple[str, ...] = (
-    "信息技术", "网络科技", "科技", "技术", "电子", "信息", "网络", "贸易", "机械", "数字",
-    "智能", "软件", "通信", "实业", "发展", "投资", "国际", "工程", "设备", "材料", "化工",
-    "医药", "生物", "进出口", "物流", "能源", "资源", "光电", "精密", "仪器", "研究所",
-    "研究院", "电器", "工业", "制造",
-)  # fmt: skip
+#: Han trade words, stripped from the end of a Han organisation name, with the words a
+#: romanized name of the same company uses for them (as folded by :data:`ORG_SYNONYMS`):
+#: 浙江大华技术 and Zhejiang Dahua Technology, 华信船务(香港) and Huaxin Shipping Hongkong
+#: then share their trade words, whichever script each side is written in.
+HAN_TRADE_WORDS: dict[str, tuple[str, ...]] = {
+    "信息技术": ("information", "tech"), "网络科技": ("network", "tech"), "科技": ("tech",),
+    "技术": ("tech",), "电子": ("electronic",), "信息": ("information",),
+    "网络": ("network",), "贸易": ("trade",), "商贸": ("trade",), "机械": ("machinery",),
+    "数字": ("digital",), "智能": ("intelligent",), "软件": ("software",),
+    "通信": ("communication",), "通讯": ("communication",), "实业": ("industry",),
+    "工业": ("industry",), "发展": ("dev",), "开发": ("dev",), "投资": ("investment",),
+    "国际": ("intl",), "工程": ("eng",), "设备": ("equipment",), "材料": ("material",),
+    "化工": ("chemical",), "医药": ("pharmaceutical",), "生物": ("biotech",),
+    "进出口": ("import", "export"), "物流": ("logistics",), "能源": ("energy",),
+    "资源": ("resources",), "光电": ("optoelectronic",), "精密": ("precision",),
+    "仪器": ("instrument",), "研究所": ("research", "inst"), "研究院": ("research", "inst"),
+    "电器": ("electric",), "制造": ("mfg",), "船务": ("ship",), "航运": ("ship",),
+    "海运": ("ship",), "运输": ("transport",), "石油": ("petroleum",), "矿业": ("mining",),
+    "钢铁": ("steel",), "金属": ("metal",), "航空": ("aviation",), "航天": ("aerospace",),
+    "船舶": ("shipbuilding",), "半导体": ("semiconductor",), "微电子": ("microelectronics",),
+    "自动化": ("automation",), "控制": ("control",), "系统": ("system",),
+    "服务": ("service",), "咨询": ("consulting",), "管理": ("management",),
+    "科学": ("sci",), "银行": ("bank",), "国防": ("defense",),
+}  # fmt: skip
+#: The same trade words in Hanyu Pinyin, as a romanized Chinese name may write them
+#: (``Haikang Weishi Shuzi Jishu``).
+PINYIN_TRADE_WORDS: dict[str, tuple[str, ...]] = {
+    "keji": ("tech",), "jishu": ("tech",), "dianzi": ("electronic",),
+    "xinxi": ("information",), "wangluo": ("network",), "maoyi": ("trade",),
+    "jixie": ("machinery",), "shiye": ("industry",), "kaifa": ("dev",),
+    "touzi": ("investment",), "guoji": ("intl",), "shuzi": ("digital",),
+    "zhineng": ("intelligent",), "ruanjian": ("software",), "tongxin": ("communication",),
+    "gongcheng": ("eng",), "shebei": ("equipment",), "cailiao": ("material",),
+    "huagong": ("chemical",), "yiyao": ("pharmaceutical",), "shengwu": ("biotech",),
+    "jinchukou": ("import", "export"), "fazhan": ("dev",), "wuliu": ("logistics",),
+    "nengyuan": ("energy",), "ziyuan": ("resources",), "kexue": ("sci",),
+    "yanjiusuo": ("research", "inst"),
+}  # fmt: skip
+HAN_GENERIC_TERMS: tuple[str, ...] = tuple(sorted(HAN_TRADE_WORDS, key=len, reverse=True))
 #: Pinyin legal forms as one joined string (``You Xian Gong Si`` → ``youxiangongsi``).
 PINYIN_LEGAL_JOINED: frozenset[str] = frozenset(
     {
@@ -558,21 +598,63 @@ def split_generic(words: list[str]) -> tuple[list[str], list[str]]:
     return distinctive, generic + [generic_spelling(w) for w in fuzzy]
 
 
-def split_han_generic(han: str) -> tuple[str, str]:
-    """``(distinctive, generic)`` parts of a Han organisation core: places and trades go."""
-    prefix = ""
-    suffix = ""
+#: What may stand at the end of a Han organisation name after its brand: trade words
+#: and places (``华信船务(香港)``), longest first.
+_HAN_SUFFIXES: tuple[str, ...] = tuple(
+    sorted({*HAN_TRADE_WORDS, *HAN_PLACE_WORDS}, key=len, reverse=True)
+)
+
+
+def split_han_org(han: str) -> tuple[str, tuple[str, ...]]:
+    """``(distinctive, generic words)`` of a Han organisation core.
+
+    A leading place and the trade words and places at the end go; the generic words are
+    spelt as a romanized name spells them (杭州 ``hangzhou``, 技术 ``tech``), in the order
+    of the name, so a Han name and an English one of the same company share them. At least
+    two characters stay.
+    """
+    head: list[str] = []
+    tail: list[str] = []
     place = strip_han_place(han)
     if place is not None:
-        prefix = han[: len(han) - len(place)]
+        head.append(HAN_PLACE_WORDS[han[: len(han) - len(place)]])
         han = place
     changed = True
     while changed:
         changed = False
-        for term in HAN_GENERIC_TERMS:
+        for term in _HAN_SUFFIXES:
             if han.endswith(term) and len(han) - len(term) >= 2:
                 han = han[: -len(term)]
-                suffix = term + suffix
+                trade = HAN_TRADE_WORDS.get(term)
+                tail[:0] = trade if trade is not None else (HAN_PLACE_WORDS[term],)
                 changed = True
                 break
-    return han, prefix + suffix
+    return han, (*head, *tail)
+
+
+def han_generic_words(han: str) -> list[str] | None:
+    """A Han organisation core made only of places and trade words, as the words a
+    romanized name spells them with (中国电子科技 → china electronic tech); ``None`` when
+    any character is neither. Such a name has no brand but the whole of it, in either
+    script."""
+    words: list[str] = []
+    i = 0
+    while i < len(han):
+        term = next((t for t in _HAN_SUFFIXES if han.startswith(t, i)), None)
+        if term is None:
+            return None
+        trade = HAN_TRADE_WORDS.get(term)
+        words.extend(trade if trade is not None else (HAN_PLACE_WORDS[term],))
+        i += len(term)
+    return words
+
+
+def canonical_generic(word: str) -> tuple[str, ...]:
+    """A generic word of a romanized name as :func:`split_han_org` spells it: pinyin trade
+    words in English (``jishu`` → tech), places in their one spelling (``macao`` →
+    macau)."""
+    trade = PINYIN_TRADE_WORDS.get(word)
+    if trade is not None:
+        return trade
+    han = CHINESE_PLACES.get(word)
+    return (_PLACE_SPELLING[han],) if han is not None else (word,)

@@ -30,13 +30,15 @@ from screening.normalize.names import (
     COMPANY_WORDS,
     GENERIC_ORG_WORDS,
     ORG_SYNONYMS,
+    canonical_generic,
     drop_titles,
     expand_parentheses,
     fold_org_words,
     generic_spelling,
+    han_generic_words,
     near_place,
     split_generic,
-    split_han_generic,
+    split_han_org,
     split_words,
     strip_han_legal_forms,
     strip_joined_legal,
@@ -609,7 +611,7 @@ def _org_from_words(words: list[str], written: list[str]) -> OrgForm:
     core = tuple(w if _reads_whole(w) else generic_spelling(w, 1) for w in joined)
     return OrgForm(
         slots=slots,
-        generic=" ".join(sorted(generic)),
+        generic=" ".join(sorted(g for w in generic for g in canonical_generic(w))),
         core=core,
         written=core if joined == core else joined,
     )
@@ -631,7 +633,10 @@ def _interned(slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
 
 
 def _org_from_han(core: str) -> OrgForm:
-    distinctive, generic = split_han_generic(core)
+    words = han_generic_words(core)
+    if words is not None:
+        return _org_from_words(words, words)
+    distinctive, generic = split_han_org(core)
     readings = mandarin_readings(distinctive, False)
     share = ORG_SYLLABLE_WEIGHT
     slots = _interned(
@@ -640,8 +645,7 @@ def _org_from_han(core: str) -> OrgForm:
             for i, c in enumerate(distinctive)
         )
     )
-    generic_py = " ".join(r[0] for r in mandarin_readings(generic, False)) if generic else ""
-    return OrgForm(slots=slots, generic=generic_py, han=distinctive)
+    return OrgForm(slots=slots, generic=" ".join(sorted(generic)), han=distinctive)
 
 
 @lru_cache(maxsize=65_536)
@@ -899,9 +903,16 @@ def _sim_matrix(q: tuple[Slot, ...], c: tuple[Slot, ...], cantonese: bool) -> _S
     return matrix
 
 
-def _passes(q: tuple[Slot, ...], c: tuple[Slot, ...]) -> tuple[bool, ...]:
-    """Mandarin pass, plus a Cantonese pass where exactly one side is Han script."""
-    if any(s.han for s in q) != any(s.han for s in c) and _share_cantonese(q, c):
+def _passes(
+    q: tuple[Slot, ...], c: tuple[Slot, ...], mandarin: bool = False
+) -> tuple[bool, ...]:
+    """Mandarin pass, plus a Cantonese pass where exactly one side is Han script (and the
+    romanized side is not known to be ``mandarin``)."""
+    if (
+        not mandarin
+        and any(s.han for s in q) != any(s.han for s in c)
+        and _share_cantonese(q, c)
+    ):
         return (False, True)
     return (False,)
 
@@ -1007,11 +1018,15 @@ def _coverage_bound(
 
 
 def _aligned(
-    q: tuple[Slot, ...], c: tuple[Slot, ...], trace: bool, floor: float = 0.0
+    q: tuple[Slot, ...],
+    c: tuple[Slot, ...],
+    trace: bool,
+    floor: float = 0.0,
+    mandarin: bool = False,
 ) -> tuple[float, list[Step]]:
-    """Mandarin pass, plus a Cantonese pass where exactly one side is Han script; ``0.0``
-    without aligning when the upper bound is under ``floor``."""
-    passes = _passes(q, c)
+    """Mandarin pass, plus a Cantonese pass where exactly one side is Han script (see
+    :func:`_passes`); ``0.0`` without aligning when the upper bound is under ``floor``."""
+    passes = _passes(q, c, mandarin)
     sims = [_sim_matrix(q, c, p) for p in passes]
     if floor > 0.0 and _upper_bound(q, c, sims, (tuple(range(len(q))),)) < floor:
         return 0.0, []
@@ -1337,24 +1352,26 @@ def _brand_letters(q: tuple[Slot, ...], c: tuple[Slot, ...]) -> float:
     return max(letters * ORG_LETTER_FACTOR, edited)
 
 
-def _brand_core(q: tuple[Slot, ...], c: tuple[Slot, ...], floor: float) -> float:
+def _brand_core(
+    q: tuple[Slot, ...], c: tuple[Slot, ...], floor: float, mandarin: bool = False
+) -> float:
     """:func:`_aligned` without the steps, its bound and alignment memoised per pair of
     brands: the companies of one brand cluster (hundreds sharing ``Eagle``) differ in their
     trade words, and their brand is aligned with the query's once."""
-    if floor > 0.0 and _brand_bound(q, c) < floor:
+    if floor > 0.0 and _brand_bound(q, c, mandarin) < floor:
         return 0.0
-    return _brand_alignment(q, c)
+    return _brand_alignment(q, c, mandarin)
 
 
 @lru_cache(maxsize=BRAND_MEMO)
-def _brand_bound(q: tuple[Slot, ...], c: tuple[Slot, ...]) -> float:
-    sims = [_sim_matrix(q, c, p) for p in _passes(q, c)]
+def _brand_bound(q: tuple[Slot, ...], c: tuple[Slot, ...], mandarin: bool) -> float:
+    sims = [_sim_matrix(q, c, p) for p in _passes(q, c, mandarin)]
     return _upper_bound(q, c, sims, (tuple(range(len(q))),))
 
 
 @lru_cache(maxsize=BRAND_MEMO)
-def _brand_alignment(q: tuple[Slot, ...], c: tuple[Slot, ...]) -> float:
-    return _aligned(q, c, False)[0]
+def _brand_alignment(q: tuple[Slot, ...], c: tuple[Slot, ...], mandarin: bool) -> float:
+    return _aligned(q, c, False, mandarin=mandarin)[0]
 
 
 @lru_cache(maxsize=4 * BRAND_MEMO)
@@ -1391,6 +1408,20 @@ def _core_similarity(q: tuple[str, ...], c: tuple[str, ...]) -> float:
     return 1.0 - BRAND_EDIT_COST * edits
 
 
+#: Places whose companies romanize their names in Hanyu Pinyin, not in Hong Kong's
+#: Cantonese spellings: every Chinese place named above but Hong Kong, Macau and China.
+_MAINLAND_PLACES: frozenset[str] = frozenset(CHINESE_PLACES) - {
+    "hongkong", "macau", "macao", "china", "zhongguo",
+}
+
+
+def _mainland(org: OrgForm) -> bool:
+    """A romanized organisation name that names a mainland place (``Shanghai Tangtong
+    Technology``) spells its brand in pinyin: against a Han name its brand is read in
+    Mandarin only (腾汤 is teng tang, not the Cantonese tang tong)."""
+    return not org.han and not _MAINLAND_PLACES.isdisjoint(org.generic.split())
+
+
 def compare_orgs(
     q: NameForm, c: NameForm, trace: bool = False, floor: float = 0.0
 ) -> tuple[float, list[Step]]:
@@ -1404,6 +1435,7 @@ def compare_orgs(
             if not qo.slots or not co.slots:
                 continue
             generic = _generic_similarity(qo.generic, co.generic)
+            mandarin = _mainland(qo) or _mainland(co)
             # Generic words can only confirm a brand match, never make one.
             factor = ORG_DISTINCTIVE_WEIGHT + (1 - ORG_DISTINCTIVE_WEIGHT) * generic
             if qo.han and co.han:
@@ -1413,9 +1445,9 @@ def compare_orgs(
                 letters = _brand_letters(qo.slots, co.slots)
                 needed = floor / factor if letters * factor < floor else 0.0
                 if trace:
-                    core, core_steps = _aligned(qo.slots, co.slots, trace, needed)
+                    core, core_steps = _aligned(qo.slots, co.slots, trace, needed, mandarin)
                 else:
-                    core, core_steps = _brand_core(qo.slots, co.slots, needed), []
+                    core, core_steps = _brand_core(qo.slots, co.slots, needed, mandarin), []
                 if letters > core:
                     core = letters
                     if trace:

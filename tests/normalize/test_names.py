@@ -5,15 +5,17 @@ from __future__ import annotations
 import pytest
 
 from screening.normalize.names import (
+    canonical_generic,
     drop_titles,
     expand_parentheses,
     fold_org_words,
     generic_spelling,
+    han_generic_words,
     is_qualifier,
     leading_place,
     near_place,
     split_generic,
-    split_han_generic,
+    split_han_org,
     split_words,
     strip_han_legal_forms,
     strip_han_place,
@@ -118,7 +120,31 @@ def test_strip_han_legal_forms_never_empties_the_name() -> None:
 def test_strip_han_place_and_generic_terms() -> None:
     assert strip_han_place("杭州海康威视数字技术") == "海康威视数字技术"
     assert strip_han_place("海康威视") is None
-    assert split_han_generic("杭州海康威视数字技术") == ("海康威视", "杭州数字技术")
+    assert split_han_org("杭州海康威视数字技术") == ("海康威视", ("hangzhou", "digital", "tech"))
+
+
+def test_split_han_org_strips_trailing_places_and_spells_trade_words_in_english() -> None:
+    # 华信船务(香港): the parenthesised place and the trade word go, as Hongkong and
+    # Shipping are generic in HUAXIN SHIPPING HONGKONG LTD.
+    assert split_han_org("华信船务香港") == ("华信", ("ship", "hongkong"))
+    assert split_han_org("厦门市美亚柏科信息") == ("美亚柏科", ("xiamen", "information"))
+    # At least two characters stay the brand.
+    assert split_han_org("大华") == ("大华", ())
+    assert split_han_org("电子科技") == ("电子", ("tech",))
+
+
+def test_han_generic_words_only_for_names_of_places_and_trade_words() -> None:
+    assert han_generic_words("中国电子科技") == ["china", "electronic", "tech"]
+    assert han_generic_words("中国船舶") == ["china", "shipbuilding"]
+    assert han_generic_words("中国大华科技") is None
+
+
+def test_canonical_generic_spells_pinyin_trade_words_and_places_one_way() -> None:
+    assert canonical_generic("jishu") == ("tech",)
+    assert canonical_generic("jinchukou") == ("import", "export")
+    assert canonical_generic("macao") == ("macau",)
+    assert canonical_generic("zhongguo") == ("china",)
+    assert canonical_generic("tech") == ("tech",)
 
 
 def test_leading_place() -> None:
