@@ -26,17 +26,15 @@ import random
 import string
 import unicodedata
 from collections.abc import Iterator
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 import attrs
 from pypinyin import Style, lazy_pinyin
 
 from screening.model import Designation, Entity
-from screening.transliterate.chinese import (
-    SURNAME_READINGS,
-    cantonese_readings,
-    to_traditional,
-)
+from screening.transliterate.chinese import SURNAME_READINGS, to_traditional
 from screening.transliterate.romanization import to_wade_giles
 
 SEED = 20261122
@@ -89,6 +87,22 @@ class Labelled:
     klass: str
     birth_date: str = ""
     country: str = ""
+
+
+@cache
+def cantonese_readings(char: str) -> tuple[str, ...]:
+    """Hong Kong spellings of one traditional character, straight from the
+    cantonese-romanisation table: the evaluation's names do not move when the engine's
+    readings change."""
+    found = _cantoroman().getRoman(char)
+    return tuple(dict.fromkeys(r.lower() for g in found for r in g if r.isalpha()))
+
+
+@lru_cache(maxsize=1)
+def _cantoroman() -> Any:
+    from cantoroman import Cantonese
+
+    return Cantonese()
 
 
 def _pinyin(han: str, person: bool) -> list[str]:

@@ -4,7 +4,10 @@ The project's evaluation (``run.py``) builds its list from a generator. This one
 China-related designations of the official lists (``../shared/reference/``, a snapshot of
 2,874 names of 1,225 persons and entities as listed), makes the same kinds of variants of
 their primary names (Unicode noise, one and two typos, and for companies another legal
-form, capitals without punctuation, the leading place dropped), and screens them against an
+form, capitals without punctuation, the leading place dropped; for persons listed in Hanyu
+Pinyin, the name in another order, joined, split or hyphenated, and in Wade-Giles; for
+Han-script names, the traditional form, and the Han name against the list without its Han
+aliases), and screens them against an
 index holding those entities and, with ``--crowd``, the 20,000 synthetic entities of the bulk
 benchmark (``benchmarks/data/list.ftm.json``): a list of full size, where retrieval is
 hardest. Negatives are the evaluation's unlisted names. Prints recall or false-alert rate
@@ -23,6 +26,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+import attrs
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
@@ -40,6 +45,10 @@ from screening.normalize.names import (  # noqa: E402
     split_generic,
     split_words,
 )
+from screening.normalize.text import has_han  # noqa: E402
+from screening.transliterate._syllables import PINYIN  # noqa: E402
+from screening.transliterate.chinese import to_traditional  # noqa: E402
+from screening.transliterate.romanization import segment  # noqa: E402
 
 REFERENCE = ROOT.parent / "shared" / "reference" / "china_related_designations_2022-05-05.csv"
 SCHEMAS = {"individual": "Person", "person": "Person", "entity": "Company",
@@ -80,6 +89,86 @@ def _org_form(rng: random.Random, name: str) -> str | None:
     if any(c in name for c in ",."):
         choices.append(name.upper().replace(",", "").replace(".", ""))
     return rng.choice(choices) if choices else None
+
+
+def _pinyin_person(name: str) -> tuple[list[str], list[str]] | None:
+    """(surname syllables, given-name syllables) of a person listed in Hanyu Pinyin with a
+    known surname position: ``ZHU, Hailun`` (OFAC) or ``ZHU Hailun`` (EU, capital
+    surname); ``None`` for any other name (Hong Kong, Korean, Uyghur, Western)."""
+    if "," in name:
+        surname, _, given = name.partition(",")
+    else:
+        words = name.split()
+        if len(words) != 2 or not words[0].isupper() or words[1].isupper():
+            return None
+        surname, given = words
+    parts: list[list[str]] = []
+    for text in (surname, given):
+        syllables: list[str] = []
+        for word in text.replace("-", " ").split():
+            split = segment(word.lower())
+            if split is None or any(x not in PINYIN for x in split):
+                return None
+            syllables.extend(split)
+        parts.append(syllables)
+    sur, giv = parts
+    if not 1 <= len(sur) <= 2 or not 1 <= len(giv) <= 3:
+        return None
+    return sur, giv
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def romanized(entities: list[Entity]) -> list[generate.Labelled]:
+    """Spelling and romanization variants of persons listed in Hanyu Pinyin."""
+    rng = random.Random(generate.SEED + 12)
+    out = []
+    for e in entities:
+        if e.schema != "Person":
+            continue
+        parsed = next((p for n in e.names if (p := _pinyin_person(n))), None)
+        if parsed is None:
+            continue
+        sur, giv = parsed
+        form = rng.randrange(4)
+        if form == 0:
+            q = f"{_cap(''.join(giv))} {_cap(''.join(sur))}"
+        elif form == 1:
+            q = f"{_cap(''.join(sur))} {' '.join(_cap(g) for g in giv)}"
+        elif form == 2:
+            q = f"{_cap(''.join(sur))} {_cap('-'.join(giv))}"
+        else:
+            q = _cap("".join(sur + giv))
+        out.append(generate.Labelled(q, rng.choice(("Person", "")), e.id, "pinyin_spelling"))
+        out.append(generate.Labelled(generate._wade_giles(rng, sur + giv, len(sur)), "Person",
+                                     e.id, "wade_giles"))
+    return out
+
+
+def han_variants(entities: list[Entity]) -> list[generate.Labelled]:
+    """Han names written in traditional characters (``han_script``), where that differs."""
+    out = []
+    for e in entities:
+        for n in e.names:
+            if has_han(n) and (trad := to_traditional(n)) != n:
+                out.append(generate.Labelled(trad, e.schema, e.id, "han_script"))
+                break
+    return out
+
+
+def han_to_latin(screener_entities: list[Entity]) -> tuple[list[Entity], list[generate.Labelled]]:
+    """The entities with Han aliases, without them, and their Han names as queries: a Han
+    query must find the romanized list name (``han_to_latin``)."""
+    stripped, queries = [], []
+    for e in screener_entities:
+        han = [n for n in e.names if has_han(n)]
+        latin = tuple(n for n in e.names if not has_han(n))
+        if han and latin:
+            stripped.append(attrs.evolve(e, names=latin))
+            queries.append(generate.Labelled(han[0], e.schema, e.id, "han_to_latin"))
+    return stripped, queries
 
 
 def variants(entities: list[Entity]) -> list[generate.Labelled]:
@@ -124,6 +213,7 @@ def main() -> int:
     print(f"index: {listed:,} real entities{' + synthetic crowd' if args.crowd else ''}, "
           f"{len(screener.index):,} spellings, built in {time.perf_counter() - start:.1f} s")
     rows = variants(entities[:listed])
+    rows += romanized(entities[:listed]) + han_variants(entities[:listed])
     world = generate.build_world()
     listed_names = {n.lower() for e in entities for n in e.names}
     rows += [r for r in generate.negatives(world, 900) if r.name.lower() not in listed_names]
@@ -135,7 +225,18 @@ def main() -> int:
         exp = max((m.score for m in matches if m.entity.id == r.expected), default=0.0)
         oth = max((m.score for m in matches if m.entity.id != r.expected), default=0.0)
         by_class[r.klass].append((r, exp, oth))
-    print(f"{len(rows):,} queries in {time.perf_counter() - start:.1f} s; "
+    # Han to Latin: the Han names against the same index without any Han alias.
+    stripped, han_rows = han_to_latin(entities[:listed])
+    if han_rows:
+        kept = {e.id for e in stripped}
+        latin_only = Screener([*stripped, *(e for e in entities if e.id not in kept)])
+        for r in han_rows:
+            matches = latin_only.screen_query(Query(name=r.name, schema=r.schema), limit=50,
+                                              threshold=0.5)
+            exp = max((m.score for m in matches if m.entity.id == r.expected), default=0.0)
+            oth = max((m.score for m in matches if m.entity.id != r.expected), default=0.0)
+            by_class[r.klass].append((r, exp, oth))
+    print(f"{len(rows) + len(han_rows):,} queries in {time.perf_counter() - start:.1f} s; "
           f"threshold {args.threshold:.2f}\n")
     print("| class | kind | queries | recall / false-alert rate |\n|---|---|---:|---:|")
     for klass, items in by_class.items():

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import permutations
 
 import attrs
 from rapidfuzz.distance import OSA, Indel
@@ -1256,8 +1257,8 @@ def _align(
 
 
 def _rotation_orders(words: tuple[tuple[Slot, ...], ...]) -> _Orders:
-    """Word-order rotations of a name (and the reversal of three words or more), as index
-    orders into its flattened slots."""
+    """Word-order rotations of a name (every order of three words, the reversal of four or
+    more), as index orders into its flattened slots."""
     return _orders_of(tuple(len(w) for w in words))
 
 
@@ -1272,7 +1273,12 @@ def _orders_of(lengths: tuple[int, ...]) -> _Orders:
         start += size
     n = len(spans)
     orders = [spans[i:] + spans[:i] for i in range(n)] if n > 1 else [spans]
-    if n > 2:
+    if n == 3:
+        # Three words in any order: beside a surname first or last, Hong Kong writes an
+        # English name before the surname and the Chinese given name after it (John LEE
+        # Ka-chiu, listed as LEE, John Ka-chiu).
+        orders.extend(list(p) for p in permutations(spans) if list(p) not in orders)
+    elif n > 3:
         orders.append(list(reversed(spans)))
     return tuple(tuple(x for span in order for x in span) for order in orders)
 

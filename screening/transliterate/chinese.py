@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from screening.normalize.text import is_han
+from screening.transliterate._syllables import CANTONESE_HK
 
 #: Compound (two-character) surnames, simplified script.
 COMPOUND_SURNAMES: frozenset[str] = frozenset(
@@ -114,7 +115,13 @@ def mandarin_readings(han: str, person: bool) -> tuple[tuple[str, ...], ...]:
 
 @lru_cache(maxsize=16_384)
 def cantonese_readings(char: str) -> tuple[str, ...]:
-    """Hong Kong government romanizations of one character (any script), without repeats."""
+    """Hong Kong government romanizations of one character (any script), without repeats.
+
+    The table gives some characters only their Jyutping-like spelling with a voiced
+    initial (炳 ``bing``, 寶 ``bo``); the Hong Kong government scheme writes those initials
+    unvoiced (TANG Ping-keung, 鄧炳強; ``Po``, ``Pak``, ``Tak``, ``Kwok``), so each such
+    spelling is followed by its unvoiced one where that is a Hong Kong spelling too.
+    """
     traditional = to_traditional(char)
     found = _cantonese().getRoman(traditional)
     out: dict[str, None] = {}
@@ -122,7 +129,15 @@ def cantonese_readings(char: str) -> tuple[str, ...]:
         for r in group:
             if r.isalpha():
                 out[r.lower()] = None
+    for r in list(out):
+        unvoiced = _UNVOICED.get(r[0])
+        if unvoiced is not None and (spelt := unvoiced + r[1:]) in CANTONESE_HK:
+            out.setdefault(spelt, None)
     return tuple(out)
+
+
+#: Voiced initials of Jyutping and the Hong Kong government's letter for them.
+_UNVOICED = {"b": "p", "d": "t", "g": "k"}
 
 
 def han_runs(text: str) -> list[str]:

@@ -72,6 +72,15 @@ def test_cantonese_readings() -> None:
     assert "lee" in cantonese_readings("李")
 
 
+def test_cantonese_readings_add_the_hong_kong_unvoiced_initial() -> None:
+    # The table has only bing for 炳; Hong Kong writes it Ping (TANG Ping-keung, 鄧炳強).
+    assert cantonese_readings("炳") == ("bing", "ping")
+    assert "po" in cantonese_readings("寶")
+    assert "pak" in cantonese_readings("北")
+    # Only spellings Hong Kong uses: the table's own spellings come first and stay.
+    assert cantonese_readings("李")[0] == "lee"
+
+
 def test_cantonese_readings_of_simplified_character() -> None:
     assert "chan" in cantonese_readings("陈")
 
