@@ -150,6 +150,32 @@ def _designation() -> tuple[Designation, ...]:
                         "synthetic evaluation data"),)
 
 
+def _new_company(rng: random.Random, used: set[str]) -> tuple[str, str]:
+    """A Chinese company not drawn before: its Han name and its English name."""
+    while True:
+        place = rng.choice(PLACES)
+        brand = "".join(rng.sample(BRAND_CHARS, 2))
+        ind = rng.choice(INDUSTRIES)
+        form = rng.choice(LEGAL)
+        han = place[0] + brand + ind[0] + form[0]
+        if han not in used:
+            used.add(han)
+            return han, f"{place[1]} {_cap(''.join(lazy_pinyin(brand)))} {ind[1]} {form[1]}"
+
+
+def pinyin_spelling(rng: random.Random, sur: list[str], given: list[str]) -> str:
+    """A person's pinyin name another way: order swapped, given name split, hyphenated, or
+    the whole name run together."""
+    form = rng.randrange(4)
+    if form == 0:
+        return f"{_cap(''.join(given))} {_cap(''.join(sur))}"
+    if form == 1:
+        return f"{_cap(''.join(sur))} {' '.join(_cap(g) for g in given)}"
+    if form == 2:
+        return f"{_cap(''.join(sur))} {'-'.join(given).capitalize()}"
+    return "".join(sur + given).capitalize()
+
+
 def build_world(n_persons: int = 1500, n_hk: int = 150, n_orgs: int = 400,
                 n_western: int = 400, n_latin_orgs: int = 150) -> World:
     rng = random.Random(SEED)
@@ -188,17 +214,7 @@ def build_world(n_persons: int = 1500, n_hk: int = 150, n_orgs: int = 400,
         w.kind_of[eid] = "hk"
     used_orgs: set[str] = set()
     for i in range(n_orgs):
-        while True:
-            place = rng.choice(PLACES)
-            brand = "".join(rng.sample(BRAND_CHARS, 2))
-            ind = rng.choice(INDUSTRIES)
-            form = rng.choice(LEGAL)
-            han = place[0] + brand + ind[0] + form[0]
-            if han not in used_orgs:
-                used_orgs.add(han)
-                break
-        brand_py = _cap("".join(lazy_pinyin(brand)))
-        english = f"{place[1]} {brand_py} {ind[1]} {form[1]}"
+        han, english = _new_company(rng, used_orgs)
         eid = f"cn-c-{i}"
         w.entities.append(Entity(id=eid, schema="Company", names=(english, han),
                                  countries=("cn",), sources=_designation()))
@@ -208,16 +224,7 @@ def build_world(n_persons: int = 1500, n_hk: int = 150, n_orgs: int = 400,
     # from their Han name; drawn apart so the rest of the world stays as it was.
     org_rng = random.Random(SEED + 7)
     for i in range(n_latin_orgs):
-        while True:
-            place = org_rng.choice(PLACES)
-            brand = "".join(org_rng.sample(BRAND_CHARS, 2))
-            ind = org_rng.choice(INDUSTRIES)
-            form = org_rng.choice(LEGAL)
-            han = place[0] + brand + ind[0] + form[0]
-            if han not in used_orgs:
-                used_orgs.add(han)
-                break
-        english = f"{place[1]} {_cap(''.join(lazy_pinyin(brand)))} {ind[1]} {form[1]}"
+        han, english = _new_company(org_rng, used_orgs)
         eid = f"cn-l-{i}"
         w.entities.append(Entity(id=eid, schema="Company", names=(english,),
                                  countries=("cn",), sources=_designation()))
@@ -309,15 +316,7 @@ def positives(w: World) -> Iterator[Labelled]:
                 yield Labelled(to_traditional(han), "Person", e.id, "han_script")
             else:
                 yield Labelled(han, "Person", e.id, "han_to_latin")
-            form = rng.randrange(4)
-            if form == 0:
-                q = f"{_cap(''.join(given))} {_cap(''.join(sur))}"
-            elif form == 1:
-                q = f"{_cap(''.join(sur))} {' '.join(_cap(g) for g in given)}"
-            elif form == 2:
-                q = f"{_cap(''.join(sur))} {'-'.join(given).capitalize()}"
-            else:
-                q = "".join(sur + given).capitalize()
+            q = pinyin_spelling(rng, sur, given)
             yield Labelled(q, rng.choice(("Person", "")), e.id, "pinyin_spelling")
             yield Labelled(_wade_giles(rng, sur + given, sl), "Person", e.id, "wade_giles")
             yield Labelled(_typo(rng, primary, 1), "Person", e.id, "typo_1")

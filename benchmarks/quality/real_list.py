@@ -117,10 +117,6 @@ def _pinyin_person(name: str) -> tuple[list[str], list[str]] | None:
     return sur, giv
 
 
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def romanized(entities: list[Entity]) -> list[generate.Labelled]:
     """Spelling and romanization variants of persons listed in Hanyu Pinyin."""
     rng = random.Random(generate.SEED + 12)
@@ -132,15 +128,7 @@ def romanized(entities: list[Entity]) -> list[generate.Labelled]:
         if parsed is None:
             continue
         sur, giv = parsed
-        form = rng.randrange(4)
-        if form == 0:
-            q = f"{_cap(''.join(giv))} {_cap(''.join(sur))}"
-        elif form == 1:
-            q = f"{_cap(''.join(sur))} {' '.join(_cap(g) for g in giv)}"
-        elif form == 2:
-            q = f"{_cap(''.join(sur))} {_cap('-'.join(giv))}"
-        else:
-            q = _cap("".join(sur + giv))
+        q = generate.pinyin_spelling(rng, sur, giv)
         out.append(generate.Labelled(q, rng.choice(("Person", "")), e.id, "pinyin_spelling"))
         out.append(generate.Labelled(generate._wade_giles(rng, sur + giv, len(sur)), "Person",
                                      e.id, "wade_giles"))
