@@ -1437,11 +1437,12 @@ def compare_orgs(
     best = 0.0
     steps: list[Step] = []
     for qo in q.org:
+        q_mainland = _mainland(qo)
         for co in c.org:
             if not qo.slots or not co.slots:
                 continue
             generic = _generic_similarity(qo.generic, co.generic)
-            mandarin = _mainland(qo) or _mainland(co)
+            mandarin = q_mainland or _mainland(co)
             # Generic words can only confirm a brand match, never make one.
             factor = ORG_DISTINCTIVE_WEIGHT + (1 - ORG_DISTINCTIVE_WEIGHT) * generic
             if qo.han and co.han:
