@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz.distance import OSA
 
@@ -261,6 +262,30 @@ def drop_titles(words: list[str], *, surname_first: bool = False) -> list[str]:
 
 def _is_syllable(word: str) -> bool:
     return bool(pinyin_readings(word)) or is_cantonese_syllable(word)
+
+
+#: The bundled table of English given names (``data/english_given_names.txt``).
+ENGLISH_GIVEN_NAMES_FILE = "english_given_names.txt"
+
+
+@lru_cache(maxsize=1)
+def english_given_names() -> frozenset[str]:
+    """The English given names Hong Kong people write beside their Chinese names (``Chris``,
+    ``Carrie``), lower case: a hand-made table shipped with the package, read once."""
+    text = (
+        resources.files("screening.normalize")
+        .joinpath("data").joinpath(ENGLISH_GIVEN_NAMES_FILE)
+        .read_text(encoding="utf-8")
+    )
+    lines = (line.partition("#")[0].strip() for line in text.splitlines())
+    return frozenset(line for line in lines if line)
+
+
+def is_english_given_name(word: str) -> bool:
+    """``word`` (lower case, as split) is an English given name and not also a Chinese
+    syllable: ``chris``, ``teresa``; not ``ben`` or ``kim``, which are Chinese given names
+    as often."""
+    return word in english_given_names() and not _is_syllable(word)
 
 
 def fold_org_words(words: list[str]) -> tuple[list[str], list[str]]:
