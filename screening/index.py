@@ -20,7 +20,13 @@ import attrs
 from rapidfuzz.distance import OSA
 
 from screening.model import Entity
-from screening.score.name import NameForm, analyze_name, expand_list_name
+from screening.score.name import (
+    NameForm,
+    analyze_name,
+    expand_list_name,
+    names_chinese_given,
+    short_english_name,
+)
 from screening.transliterate.romanization import segment
 
 #: Names scored per query at most. Measured on the quality evaluation: see docs/quality.md
@@ -79,6 +85,9 @@ def _query_sizes(form: NameForm) -> set[int]:
     sizes = {_size(form)}
     if form.flat:
         sizes.update(len(o.slots) for o in form.org if o.slots)
+    # A Hong Kong name is also its shortened readings (``Chris Tang`` for Chris Tang
+    # Ping-keung, listed as TANG, Chris): list names of their size are no further away.
+    sizes.update(sum(len(w) for w in view.words) for view in form.shortened)
     return sizes
 
 
@@ -128,9 +137,15 @@ class NameIndex:
         #: Per list name, the number of its analysed content among equal ones: names that
         #: share it (one name listed for several entities) are scored once per query.
         self.form_ids: list[int] = []
+        #: Per list name: a surname and English name alone (``TANG, Chris``) of an entity
+        #: that lists its Chinese given name too (``TANG, Ping-keung``). A query is compared
+        #: with it as written only, never without its own Chinese given name: ``Chris Tang
+        #: Ping-ming`` is not Chris Tang Ping-keung.
+        self.short_alias: list[bool] = []
         contents: dict[tuple[object, ...], int] = {}
         postings: dict[str, list[int]] = defaultdict(list)
         for entity in entities:
+            first = len(self.refs)
             seen: set[str] = set()
             for weak, names in ((False, entity.names), (True, entity.weak_names)):
                 for name in names:
@@ -144,10 +159,19 @@ class NameIndex:
                         self.loose.append(_loose(form))
                         self._sizes.append(_size(form))
                         self.form_ids.append(contents.setdefault(form.content, len(contents)))
+                        self.short_alias.append(False)
                         keys = form.blocking_keys()
                         self.keysets.append(frozenset(keys))
                         for key in keys:
                             postings[key].append(ref_id)
+            own = range(first, len(self.refs))
+            if any(names_chinese_given(self.refs[i].form) for i in own):
+                for i in own:
+                    if short_english_name(self.refs[i].form):
+                        # Scored differently from the same name of another entity.
+                        content = ("short alias", *self.refs[i].form.content)
+                        self.short_alias[i] = True
+                        self.form_ids[i] = contents.setdefault(content, len(contents))
         self.postings: dict[str, list[int]] = dict(postings)
         self._max_size = max(self._sizes, default=0)
         total = max(len(self.refs), 1)

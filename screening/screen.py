@@ -303,7 +303,9 @@ class Screener:
                 ):
                     name_score = 0.0
                 else:
-                    name_score = compare_forms(form, ref.form, needed)
+                    name_score = compare_forms(
+                        form, ref.form, needed, shorten_query=not index.short_alias[ref.ref_id]
+                    )
                 known[form_id] = name_score
             if ref.weak:
                 name_score *= settings.weak_alias_factor

@@ -269,9 +269,9 @@ def test_one_name_listed_for_many_entities_is_scored_once(
     calls: list[str] = []
     compare = screen_module.compare_forms
 
-    def counting(q, c, floor=0.0):  # type: ignore[no-untyped-def]
+    def counting(q, c, floor=0.0, **options):  # type: ignore[no-untyped-def]
         calls.append(c.original)
-        return compare(q, c, floor)
+        return compare(q, c, floor, **options)
 
     monkeypatch.setattr(screen_module, "compare_forms", counting)
     matches = screener.screen("Wang Jian-guo")

@@ -37,6 +37,7 @@ from screening.normalize.names import (
     fold_org_words,
     generic_spelling,
     han_generic_words,
+    is_english_given_name,
     near_place,
     split_generic,
     split_han_org,
@@ -114,6 +115,13 @@ PLACE_DROP_FACTOR = 0.97
 REPAIR_MAX_FOREIGN = 5
 #: Maximum syllables per word for a name to be read as Chinese.
 MAX_SYLLABLES_PER_WORD = 4
+#: A Hong Kong name's English given name (``Chris`` in Chris Tang Ping-keung) that the
+#: other name lacks keeps this share of the score: lists carry the Chinese name without it
+#: (``TANG, Ping-keung``), and people write it or not.
+ENGLISH_NAME_FACTOR = 0.96
+#: A query's Chinese given name that a list name lacks, where that list name holds the
+#: query's surname and English name (``TANG, Chris`` for Chris Tang Ping-keung).
+CHINESE_GIVEN_FACTOR = 0.93
 
 PERSON = "person"
 ORG = "org"
@@ -186,6 +194,20 @@ class OrgForm:
 
 
 @attrs.frozen(slots=True)
+class Shortened:
+    """A Hong Kong name without one of its two given names, as lists also carry it:
+    ``Chris Tang Ping-keung`` as Tang Ping-keung (``dropped``: chris), or as Chris Tang."""
+
+    words: tuple[tuple[Slot, ...], ...]
+    #: The share of its score a comparison of this view keeps.
+    factor: float
+    dropped: str
+    #: Only a query is read without its Chinese given name: a list name's surname and
+    #: English name alone would find every Chris Tang.
+    query_only: bool = False
+
+
+@attrs.frozen(slots=True)
 class NameForm:
     """A name analysed for comparison; built once per list name and per distinct query."""
 
@@ -201,6 +223,11 @@ class NameForm:
     notes: tuple[str, ...] = ()
     #: Written ``SURNAME, Given``: the order is known, so two such names are never reordered.
     ordered: bool = False
+    #: The word (index into ``slots``) that is an English given name beside a full Chinese
+    #: name (``Chris`` in Chris Tang Ping-keung), or -1; and the name read without it or,
+    #: as a query, without its Chinese given name (:func:`_shortened`).
+    english: int = -1
+    shortened: tuple[Shortened, ...] = ()
 
     @property
     def flat(self) -> tuple[Slot, ...]:
@@ -216,7 +243,7 @@ class NameForm:
         list names with equal content score alike against any query."""
         return (
             self.kind, self.normalized, self.slots, self.han, self.alternatives, self.org,
-            self.ordered,
+            self.ordered, self.english,
         )  # fmt: skip
 
     def key_groups(self, expand: bool = False) -> list[tuple[set[str], float]]:
@@ -516,9 +543,73 @@ def _sinitic_words(
     return primary, tuple(alternatives[:4])
 
 
-def _latin_person_slots(
-    words: list[str],
-) -> tuple[tuple[tuple[Slot, ...], ...], tuple[tuple[tuple[Slot, ...], ...], ...]]:
+def _english_word(words: list[str]) -> int:
+    """The place of a word that is an English given name beside a full Chinese name
+    (``Chris`` in Chris Tang Ping-keung, ``Carrie`` in Carrie Lam Cheng Yuet-ngor, ``John`` in
+    LEE, John Ka-chiu), or -1: exactly one word is an English given name (see
+    :func:`~screening.normalize.names.is_english_given_name`), and the others, two or
+    more, all read as Chinese syllables."""
+    found = [i for i, w in enumerate(words) if is_english_given_name(w.replace("-", ""))]
+    if len(found) != 1 or len(words) < 3:
+        return -1
+    others = (w for i, w in enumerate(words) if i != found[0])
+    if any(_word_options(w, False) is None for w in others):
+        return -1
+    return found[0]
+
+
+_Words = tuple[tuple[Slot, ...], ...]
+
+
+def _latin_person_slots(words: list[str]) -> tuple[_Words, tuple[_Words, ...], int]:
+    """Slots of a romanized person name, its other readings, and the place of its English
+    given name (or -1). An English given name is one word, never syllables: ``Teresa`` is
+    not te re sa, whose Mandarin-only syllables would make the Hong Kong spellings beside it
+    typos."""
+    english = _english_word(words)
+    if english < 0:
+        return (*_romanized_slots(words), -1)
+    primary, alternatives = _romanized_slots(words[:english] + words[english + 1 :])
+    word = (_raw_slot(words[english].replace("-", "")),)
+    return (
+        (*primary[:english], word, *primary[english:]),
+        tuple((*alt[:english], word, *alt[english:]) for alt in alternatives),
+        english,
+    )
+
+
+def _shortened(words: _Words, english: int) -> tuple[Shortened, ...]:
+    """A Hong Kong name as lists also carry it: without its English given name (``TANG,
+    Ping-keung``), and, for a query, without its Chinese given name (``TANG, Chris``; a
+    married woman's name also with her husband's surname alone: ``LAM, Carrie`` for
+    Carrie Lam Cheng Yuet-ngor). The Chinese given name is the one word of several
+    syllables beside one or two one-syllable surnames; a name spelt otherwise (``Tang Ping
+    Keung``) is only read without its English name."""
+    if english < 0:
+        return ()
+    others = [i for i in range(len(words)) if i != english]
+    views = [
+        Shortened(tuple(words[i] for i in others), ENGLISH_NAME_FACTOR, words[english][0].text)
+    ]
+    given = [i for i in others if len(words[i]) > 1]
+    surnames = [i for i in others if len(words[i]) == 1]
+    if len(given) == 1 and 1 <= len(surnames) <= 2:
+        for kept in (surnames, surnames[:1]) if len(surnames) == 2 else (surnames,):
+            dropped = " ".join(
+                "".join(s.text for s in words[i]) for i in others if i not in kept
+            )
+            views.append(
+                Shortened(
+                    tuple(words[i] for i in sorted((english, *kept))),
+                    CHINESE_GIVEN_FACTOR,
+                    dropped,
+                    query_only=True,
+                )
+            )
+    return tuple(views)
+
+
+def _romanized_slots(words: list[str]) -> tuple[_Words, tuple[_Words, ...]]:
     sinitic = _sinitic_words(words)
     if sinitic is not None:
         primary, alternatives = sinitic
@@ -665,6 +756,7 @@ def analyze_name(name: str, schema: str | None = None) -> NameForm:
         notes.append("unicode clean-up (NFKC, invisible characters, homoglyphs)")
     han = ""
     ordered = False
+    english = -1
     slots: tuple[tuple[Slot, ...], ...] = ()
     alternatives: tuple[tuple[tuple[Slot, ...], ...], ...] = ()
     org: list[OrgForm] = []
@@ -698,7 +790,7 @@ def analyze_name(name: str, schema: str | None = None) -> NameForm:
         if kind != ORG:
             head, comma, _ = text.partition(",")
             surname_first = bool(comma) and len(_latin_words(head)) == 1
-            slots, alternatives = _latin_person_slots(
+            slots, alternatives, english = _latin_person_slots(
                 drop_titles(words, surname_first=surname_first)
             )
         if kind != PERSON:
@@ -722,6 +814,8 @@ def analyze_name(name: str, schema: str | None = None) -> NameForm:
         org=tuple(org),
         notes=tuple(notes),
         ordered=ordered,
+        english=english,
+        shortened=_shortened(slots, english),
     )
 
 
@@ -1263,14 +1357,20 @@ def _rotation_orders(words: tuple[tuple[Slot, ...], ...]) -> _Orders:
 
 
 
-@lru_cache(maxsize=1024)
-def _orders_of(lengths: tuple[int, ...]) -> _Orders:
-    """The orders of :func:`_rotation_orders`: they depend only on the words' lengths."""
-    spans: list[tuple[int, ...]] = []
+_Spans = list[tuple[int, ...]]
+
+
+def _spans(lengths: tuple[int, ...]) -> _Spans:
+    """Each word's slot indexes into the flattened slots."""
+    spans: _Spans = []
     start = 0
     for size in lengths:
         spans.append(tuple(range(start, start + size)))
         start += size
+    return spans
+
+
+def _word_orders(spans: _Spans) -> list[_Spans]:
     n = len(spans)
     orders = [spans[i:] + spans[:i] for i in range(n)] if n > 1 else [spans]
     if n == 3:
@@ -1280,17 +1380,73 @@ def _orders_of(lengths: tuple[int, ...]) -> _Orders:
         orders.extend(list(p) for p in permutations(spans) if list(p) not in orders)
     elif n > 3:
         orders.append(list(reversed(spans)))
-    return tuple(tuple(x for span in order for x in span) for order in orders)
+    return orders
+
+
+def _flat_orders(orders: Iterable[_Spans]) -> _Orders:
+    found = dict.fromkeys(tuple(x for span in order for x in span) for order in orders)
+    return tuple(found)
+
+
+@lru_cache(maxsize=1024)
+def _orders_of(lengths: tuple[int, ...]) -> _Orders:
+    """The orders of :func:`_rotation_orders`: they depend only on the words' lengths."""
+    return _flat_orders(_word_orders(_spans(lengths)))
+
+
+@lru_cache(maxsize=1024)
+def _english_orders(lengths: tuple[int, ...], english: int, fixed: bool) -> _Orders:
+    """The orders of a name whose word ``english`` is an English given name: those of
+    :func:`_orders_of` (the written order alone where ``fixed``), each also with the
+    English name moved to every other place between words. It stands before the surname,
+    after it or last, whatever the Chinese name's order (Carrie Lam Cheng Yuet-ngor is
+    listed as LAM CHENG, Carrie Yuet-ngor)."""
+    spans = _spans(lengths)
+    bases = [spans] if fixed else _word_orders(spans)
+    word = spans[english]
+    moved: list[_Spans] = []
+    for base in bases:
+        others = [span for span in base if span != word]
+        moved.extend([*others[:k], word, *others[k:]] for k in range(len(others) + 1))
+    return _flat_orders([*bases, *moved])
+
+
+def _views(
+    q: NameForm, c: NameForm, shorten_query: bool = True
+) -> Iterator[tuple[tuple[_Words, ...], tuple[_Words, ...], int, float, Step | None]]:
+    """The readings of both names to compare, as ``(query readings, list-name readings,
+    the query's English-name word, factor, what was left out)``: the names as written,
+    then each shortened one (:func:`_shortened`) against the other name as written; the
+    query without its Chinese given name only where ``shorten_query``."""
+    q_all = (q.slots, *q.alternatives)
+    c_all = (c.slots, *c.alternatives)
+    yield q_all, c_all, q.english, 1.0, None
+    for view in q.shortened:
+        if view.query_only and not shorten_query:
+            continue
+        why = f"left out ({view.factor:.2f}): on the query only"
+        yield (view.words,), c_all, -1, view.factor, Step(view.dropped, "", 0.0, why)
+    for view in c.shortened:
+        if not view.query_only:
+            why = f"left out ({view.factor:.2f}): on the list name only"
+            yield q_all, (view.words,), q.english, view.factor, Step("", view.dropped, 0.0, why)
 
 
 def compare_persons(
-    q: NameForm, c: NameForm, trace: bool = False, floor: float = 0.0
+    q: NameForm,
+    c: NameForm,
+    trace: bool = False,
+    floor: float = 0.0,
+    *,
+    shorten_query: bool = True,
 ) -> tuple[float, list[Step]]:
     """Best slot alignment over word-order rotations of the query.
 
-    Slot similarities do not depend on word order, so they are computed once per reading
-    of each name, and a reading pair whose upper bound is under ``floor`` is not aligned
-    at all (it scores 0.0).
+    A Hong Kong name is also compared without one of its given names (:func:`_views`), at
+    a small cost: ``Chris Tang Ping-keung`` meets ``TANG, Ping-keung`` (0.96) and ``TANG,
+    Chris`` (0.93; not where ``shorten_query`` is false). Slot similarities do not depend
+    on word order, so they are computed once per reading of each name, and a reading pair
+    whose upper bound is under ``floor`` is not aligned at all (it scores 0.0).
     """
     if not q.slots or not c.slots:
         return 0.0, []
@@ -1299,13 +1455,39 @@ def compare_persons(
     # which part is the surname: those are never reordered.
     fixed = (bool(q.han) and bool(c.han)) or (q.ordered and c.ordered)
     first = True
-    for c_words in (c.slots, *c.alternatives):
+    for q_readings, c_readings, english, factor, dropped in _views(q, c, shorten_query):
+        score, steps = _compare_readings(
+            q_readings, c_readings, english, fixed, trace, floor / factor
+        )
+        score *= factor
+        if first or score > best[0]:
+            best, first = (score, [dropped, *steps] if dropped and trace else steps), False
+    return best
+
+
+def _compare_readings(
+    q_readings: tuple[_Words, ...],
+    c_readings: tuple[_Words, ...],
+    english: int,
+    fixed: bool,
+    trace: bool,
+    floor: float,
+) -> tuple[float, list[Step]]:
+    """:func:`compare_persons` of one view of the two names (see :func:`_views`)."""
+    best: tuple[float, list[Step]] = (0.0, [])
+    first = True
+    for c_words in c_readings:
         cand = tuple(s for w in c_words for s in w)
-        for q_words in (q.slots, *q.alternatives):
+        for q_words in q_readings:
             flat = tuple(s for w in q_words for s in w)
             passes = _passes(flat, cand)
             sims = [_sim_matrix(flat, cand, p) for p in passes]
-            orders = (tuple(range(len(flat))),) if fixed else _rotation_orders(q_words)
+            if english >= 0:
+                orders = _english_orders(tuple(len(w) for w in q_words), english, fixed)
+            elif fixed:
+                orders = (tuple(range(len(flat))),)
+            else:
+                orders = _rotation_orders(q_words)
             if floor > 0.0 and _upper_bound(flat, cand, sims, orders) < floor:
                 continue
             for order in orders:
@@ -1497,7 +1679,9 @@ def key_bound(q: NameForm, keys: frozenset[str]) -> float:
     that does not look split. It needs no slot comparison, so the screener can dismiss
     most candidates that share only a common surname with the query at once."""
     best = 0.0
-    for words in (q.slots, *q.alternatives):
+    views = [(words, 1.0) for words in (q.slots, *q.alternatives)]
+    views.extend((view.words, view.factor) for view in q.shortened)
+    for words, factor in views:
         covered = total = 0.0
         for word in words:
             for s in word:
@@ -1509,8 +1693,35 @@ def key_bound(q: NameForm, keys: frozenset[str]) -> float:
                 else:
                     covered += s.weight * UNSHARED_SYLLABLE_CAP
         # A name without person slots is only ever equal to the other (exact match).
-        best = max(best, covered / total if total else 1.0)
+        best = max(best, factor * covered / total if total else 1.0)
     return best
+
+
+def short_english_name(form: NameForm) -> bool:
+    """A surname and an English given name alone (``TANG, Chris``): a Hong Kong name's short
+    form. Where the same entity lists its Chinese given name too (``TANG, Ping-keung``),
+    the screener compares a query with the short form as written only, so that ``Chris
+    Tang Ping-ming`` does not meet Chris Tang Ping-keung through it."""
+    words = form.slots
+    if len(words) != 2 or form.han:
+        return False
+    texts = ["".join(s.text for s in w) for w in words]
+    return any(
+        len(words[i]) == 1
+        and (words[i][0].syllable or words[i][0].hk)
+        and is_english_given_name(texts[1 - i])
+        for i in (0, 1)
+    )
+
+
+def names_chinese_given(form: NameForm) -> bool:
+    """The name holds a Chinese surname and given name: a Han name of two characters or
+    more, or two or more romanized words, all syllables, beside an English given name or
+    none (``TANG, Ping-keung``, ``LEE, John Ka-chiu``)."""
+    if form.han:
+        return len(form.han) >= 2 and len(form.slots) >= 2
+    words = [w for i, w in enumerate(form.slots) if i != form.english]
+    return len(words) >= 2 and all(s.syllable or s.hk for w in words for s in w)
 
 
 def uses_person_comparison(q: NameForm, c: NameForm) -> bool:
@@ -1519,17 +1730,26 @@ def uses_person_comparison(q: NameForm, c: NameForm) -> bool:
     return not (use_org and q.org)
 
 
-def compare_forms(q: NameForm, c: NameForm, floor: float = 0.0) -> float:
+def compare_forms(
+    q: NameForm, c: NameForm, floor: float = 0.0, *, shorten_query: bool = True
+) -> float:
     """Similarity of a query form and a list-name form in 0..1 (1.0 only when identical).
 
     With ``floor``, a score that cannot reach it may be returned as any lower value
     (usually 0.0) without the full comparison: screening only keeps scores above a floor.
+    ``shorten_query=False``: a Hong Kong query is not read without its Chinese given name
+    (see :func:`short_english_name`).
     """
-    return compare_traced(q, c, trace=False, floor=floor)[0]
+    return compare_traced(q, c, trace=False, floor=floor, shorten_query=shorten_query)[0]
 
 
 def compare_traced(
-    q: NameForm, c: NameForm, trace: bool = True, floor: float = 0.0
+    q: NameForm,
+    c: NameForm,
+    trace: bool = True,
+    floor: float = 0.0,
+    *,
+    shorten_query: bool = True,
 ) -> tuple[float, list[Step], str]:
     """Like :func:`compare_forms`, also returning the alignment and the method used."""
     if q.normalized == c.normalized and q.normalized:
@@ -1538,7 +1758,7 @@ def compare_traced(
         score, steps = compare_orgs(q, c, trace, floor)
         method = "organisation"
     else:
-        score, steps = compare_persons(q, c, trace, floor)
+        score, steps = compare_persons(q, c, trace, floor, shorten_query=shorten_query)
         method = "person"
     # Rounded so that float noise (0.8 + 0.19 = 0.98999...) never decides a ranking.
     return round(min(score, NEAR_EXACT_CAP), 6), steps, method
@@ -1552,4 +1772,6 @@ __all__ = [
     "compare_forms",
     "compare_traced",
     "expand_list_name",
+    "names_chinese_given",
+    "short_english_name",
 ]
