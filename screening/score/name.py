@@ -1454,6 +1454,10 @@ def compare_persons(
     # Two Han names are both written surname first, and two "SURNAME, Given" names say
     # which part is the surname: those are never reordered.
     fixed = (bool(q.han) and bool(c.han)) or (q.ordered and c.ordered)
+    if not q.shortened and not c.shortened:
+        # Most names: no English given name, no other view (and no generator to run).
+        q_all, c_all = (q.slots, *q.alternatives), (c.slots, *c.alternatives)
+        return _compare_readings(q_all, c_all, -1, fixed, trace, floor)
     first = True
     for q_readings, c_readings, english, factor, dropped in _views(q, c, shorten_query):
         score, steps = _compare_readings(
@@ -1717,7 +1721,10 @@ def short_english_name(form: NameForm) -> bool:
 def names_chinese_given(form: NameForm) -> bool:
     """The name holds a Chinese surname and given name: a Han name of two characters or
     more, or two or more romanized words, all syllables, beside an English given name or
-    none (``TANG, Ping-keung``, ``LEE, John Ka-chiu``)."""
+    none (``TANG, Ping-keung``, ``LEE, John Ka-chiu``); not an English name that also
+    reads as syllables (``CHENG, Teresa``)."""
+    if short_english_name(form):
+        return False
     if form.han:
         return len(form.han) >= 2 and len(form.slots) >= 2
     words = [w for i, w in enumerate(form.slots) if i != form.english]
