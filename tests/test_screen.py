@@ -278,3 +278,56 @@ def test_one_name_listed_for_many_entities_is_scored_once(
     assert sorted(m.entity.id for m in matches) == sorted([*(e.id for e in entities), "q"])
     assert len({m.score for m in matches}) == 1
     assert len(calls) == 1
+
+
+# Hong Kong officials as OFAC lists them (HK-EO13936): the Chinese name and the English
+# name apart, among other people who share their surnames and English names.
+HONG_KONG = [
+    Entity(id="hk-tang", schema="Person", names=("TANG, Ping-keung", "TANG, Chris")),
+    Entity(id="hk-lam", schema="Person", names=("LAM CHENG, Yuet-ngor", "LAM, Carrie")),
+    Entity(id="hk-lee", schema="Person", names=("LEE, John Ka-chiu",)),
+    Entity(id="hk-tang-ming", schema="Person", names=("TANG, Ping-ming",)),
+    Entity(id="hk-chris-wong", schema="Person", names=("WONG, Chris",)),
+    Entity(id="hk-lam-man", schema="Person", names=("LAM, Yuet-man",)),
+    Entity(id="w-smithers", schema="Person", names=("John Smithers",)),
+]
+
+
+@pytest.fixture(scope="module")
+def hong_kong() -> Screener:
+    return Screener([*HONG_KONG, ZHU, *OTHERS])
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Chris Tang Ping-keung", "hk-tang"), ("Carrie Lam Cheng Yuet-ngor", "hk-lam"),
+     ("Lee Ka-chiu", "hk-lee"), ("John Lee Ka-chiu", "hk-lee"),
+     ("Chris Wong Tai-man", "hk-chris-wong")],  # listed as WONG, Chris only
+)  # fmt: skip
+def test_a_hong_kong_name_with_its_english_name_finds_the_listed_person(
+    hong_kong: Screener, name: str, expected: str
+) -> None:
+    for use_index in (True, False):
+        matches = hong_kong.screen_query(Query(name=name, schema="Person"), use_index=use_index)
+        # (Lee Ka-chiu is also the exact name of p-lee, which ranks first.)
+        assert expected in {m.entity.id for m in matches}, name
+        assert all(m.score >= DEFAULT_THRESHOLD for m in matches)
+
+
+@pytest.mark.parametrize(
+    ("name", "not_expected"),
+    [("Chris Tang Ping-ming", "hk-tang"),  # another Chinese given name: not through TANG, Chris
+     ("Chris Tang", "hk-tang-ming"), ("Carrie Lam", "hk-lam-man"),
+     ("John Smith", "w-smithers")],
+)  # fmt: skip
+def test_a_hong_kong_name_raises_no_alert_on_another_person(
+    hong_kong: Screener, name: str, not_expected: str
+) -> None:
+    for use_index in (True, False):
+        matches = hong_kong.screen_query(Query(name=name, schema="Person"), use_index=use_index)
+        assert not_expected not in {m.entity.id for m in matches}
+
+
+def test_another_chinese_given_name_finds_the_person_it_names(hong_kong: Screener) -> None:
+    matches = hong_kong.screen("Chris Tang Ping-ming", schema="Person")
+    assert [m.entity.id for m in matches] == ["hk-tang-ming"]

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
 import pytest
 
+from screening.normalize import names
 from screening.normalize.names import (
     canonical_generic,
     drop_titles,
+    english_given_names,
     expand_parentheses,
     fold_org_words,
     generic_spelling,
     han_generic_words,
+    is_english_given_name,
     is_qualifier,
     leading_place,
     near_place,
@@ -349,3 +354,33 @@ def test_a_short_syllable_elsewhere_may_be_a_misspelt_legal_form(
 
 def test_split_generic_of_no_words() -> None:
     assert split_generic([]) == ([], [])
+
+
+def test_the_english_given_names_table_is_sorted_unique_lower_case_ascii() -> None:
+    path = resources.files("screening.normalize").joinpath("data").joinpath(
+        names.ENGLISH_GIVEN_NAMES_FILE
+    )
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("#")  # provenance first
+    entries = [line for line in lines if line and not line.startswith("#")]
+    assert entries == sorted(set(entries))
+    assert all(e.isascii() and e.isalpha() and e.islower() for e in entries)
+    assert frozenset(entries) == english_given_names()
+
+
+@pytest.mark.parametrize("word", ["chris", "carrie", "john", "erick", "teresa"])
+def test_english_given_names_are_known(word: str) -> None:
+    assert is_english_given_name(word)
+
+
+@pytest.mark.parametrize("word", ["tang", "kachiu", "smith", "chirs"])
+def test_other_words_are_no_english_given_names(word: str) -> None:
+    assert not is_english_given_name(word)
+
+
+def test_an_english_given_name_that_is_a_chinese_syllable_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Ben, Kim, Sam are Chinese given names as often: never read as English ones.
+    monkeypatch.setattr(names, "english_given_names", lambda: frozenset({"ben", "kim", "sam"}))
+    assert not any(is_english_given_name(w) for w in ("ben", "kim", "sam"))

@@ -17,6 +17,8 @@ from screening.score.name import (
     compare_traced,
     expand_list_name,
     key_bound,
+    names_chinese_given,
+    short_english_name,
     uses_person_comparison,
 )
 
@@ -304,3 +306,86 @@ def test_a_name_written_as_listed_is_compared_as_written() -> None:
     score, steps, _ = compare_traced(query, listed)
     assert score >= DEFAULT_THRESHOLD
     assert steps[0].candidate == "toptics inc"
+
+
+# -- Hong Kong names with an English given name ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "english"),
+    [("Chris Tang Ping-keung", 0), ("TANG, Chris Ping-keung", 1), ("Tang Ping-keung Chris", 2),
+     ("Teresa Cheng Yeuk-wah", 0), ("Carrie Lam Cheng Yuet-ngor", 0),
+     ("Chris Tang", -1),  # no Chinese given name beside it
+     ("John Smith Lee", -1),  # Smith is no Chinese syllable: a Western name
+     ("Chris John Tang Ping", -1),  # two English names
+     ("Tang Ping-keung", -1)],
+)  # fmt: skip
+def test_an_english_given_name_beside_a_full_chinese_name(name: str, english: int) -> None:
+    form = analyze_name(name, "Person")
+    assert form.english == english
+    if english >= 0:
+        word = form.slots[english]
+        # One word, never syllables (Teresa is not te re sa).
+        assert len(word) == 1
+        assert not word[0].syllable
+
+
+def test_a_list_name_is_never_read_without_its_chinese_given_name() -> None:
+    listed = analyze_name("TANG, Chris Ping-keung", "Person")
+    assert [v.dropped for v in listed.shortened if not v.query_only] == ["chris"]
+    # Read as a query, it also stands for TANG, Chris.
+    assert [v.dropped for v in listed.shortened if v.query_only] == ["pingkeung"]
+    assert _score("Chris Tang", "Person", "TANG, Chris Ping-keung", "Person") < DEFAULT_THRESHOLD
+
+
+def test_a_name_with_both_given_names_outranks_a_shortened_one() -> None:
+    scores = [
+        _score("Chris Tang Ping-keung", "Person", listed, "Person")
+        for listed in ("TANG, Chris Ping-keung", "TANG, Ping-keung", "TANG, Chris")
+    ]
+    assert scores == sorted(scores, reverse=True)
+    assert len(set(scores)) == 3
+    assert min(scores) >= DEFAULT_THRESHOLD
+
+
+def test_the_query_keeps_its_chinese_given_name_where_asked() -> None:
+    q = analyze_name("Chris Tang Ping-keung", "Person")
+    short = analyze_name("TANG, Chris", "Person")
+    assert compare_forms(q, short) >= DEFAULT_THRESHOLD
+    assert compare_forms(q, short, shorten_query=False) < DEFAULT_THRESHOLD
+    # A name without an English name scores alike either way.
+    plain = analyze_name("Tang Ping-keung", "Person")
+    assert compare_forms(plain, short) == compare_forms(plain, short, shorten_query=False)
+
+
+def test_the_explanation_says_what_was_left_out() -> None:
+    q = analyze_name("Chris Tang Ping-keung", "Person")
+    score, steps, _ = compare_traced(q, analyze_name("TANG, Ping-keung", "Person"))
+    assert score == pytest.approx(0.96)
+    assert steps[0].query == "chris"
+    assert "left out" in steps[0].reason
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("Chris Tang Ping-keung", "TANG, Ping-keung"), ("Chris Tang Ping-ming", "TANG, Ping-keung"),
+     ("Carrie Lam Cheng Yuet-ngor", "LAM CHENG, Yuet-ngor"), ("John Lee Ka-chiu", "LEE Ka-chiu")],
+)  # fmt: skip
+def test_key_bound_holds_for_shortened_names(query: str, listed: str) -> None:
+    q, c = analyze_name(query, "Person"), analyze_name(listed, "Person")
+    assert compare_forms(q, c) <= key_bound(q, frozenset(c.blocking_keys())) + 1e-6
+
+
+@pytest.mark.parametrize(
+    ("name", "short", "full"),
+    [("TANG, Chris", True, False), ("CHENG, Teresa", True, False),
+     ("TANG, Ping-keung", False, True), ("LEE, John Ka-chiu", False, True),
+     ("鄧炳強", False, True), ("Chris Tang Ping", False, True), ("SMITH, John", False, False),
+     ("TANG, Chris John", False, False)],
+)  # fmt: skip
+def test_short_english_names_and_names_with_a_chinese_given_name(
+    name: str, short: bool, full: bool
+) -> None:
+    form = analyze_name(name, "Person")
+    assert short_english_name(form) is short
+    assert names_chinese_given(form) is full
