@@ -1466,7 +1466,21 @@ def compare_persons(
         score *= factor
         if first or score > best[0]:
             best, first = (score, [dropped, *steps] if dropped and trace else steps), False
+    if q.english >= 0 and c.english >= 0 and best[0] >= floor:
+        # Both have an English given name: the Chinese names must agree on their own. A
+        # common English name shared does not make up for another Chinese given name
+        # (Carrie Lam Cheng Yuet-ming against LAM CHENG, Carrie Yuet-ngor: 0.87 -> 0.80).
+        chinese = _compare_readings(
+            (_without_english(q),), (_without_english(c),), -1, fixed, False, floor
+        )[0]
+        if chinese < best[0]:
+            best = (chinese, best[1])
     return best
+
+
+def _without_english(form: NameForm) -> _Words:
+    """The words of a name with an English given name, without it."""
+    return tuple(w for i, w in enumerate(form.slots) if i != form.english)
 
 
 def _compare_readings(

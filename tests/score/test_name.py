@@ -389,3 +389,22 @@ def test_short_english_names_and_names_with_a_chinese_given_name(
     form = analyze_name(name, "Person")
     assert short_english_name(form) is short
     assert names_chinese_given(form) is full
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("Carrie Lam Cheng Yuet-ming", "LAM CHENG, Carrie Yuet-ngor"),
+     ("Chris Tang Ping-ming", "TANG, Chris Ping-keung"),
+     ("John Lee Ka-ming", "LEE, John Ka-chiu")],
+)  # fmt: skip
+def test_a_shared_english_name_does_not_make_up_for_another_chinese_given_name(
+    query: str, listed: str
+) -> None:
+    q, c = analyze_name(query, "Person"), analyze_name(listed, "Person")
+    chinese = compare_forms(
+        analyze_name(query.split(" ", 1)[1], "Person"), analyze_name(listed, "Person")
+    )
+    assert compare_forms(q, c) < DEFAULT_THRESHOLD
+    # No more than the Chinese names score on their own (the listed name read without its
+    # English name costs 0.96 of that).
+    assert compare_forms(q, c) <= chinese / 0.96 + 1e-6
