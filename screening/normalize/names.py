@@ -37,7 +37,8 @@ LEGAL_FORM_PHRASES: tuple[tuple[str, ...], ...] = tuple(
             for p in (
                 "company limited", "co ltd", "co limited", "company ltd", "limited company",
                 "limited liability company", "public limited company", "joint stock company",
-                "public joint stock company", "closed joint stock company", "holding company",
+                "public joint stock company", "closed joint stock company",
+                "open joint stock company", "private joint stock company", "holding company",
                 "holdings limited", "group co ltd", "group company limited", "group limited",
                 "group corporation", "group co", "co inc", "corporation limited", "sdn bhd",
                 "pte ltd", "pty ltd", "youxian gongsi", "gufen youxian gongsi",
@@ -316,7 +317,11 @@ def fold_org_words(words: list[str]) -> tuple[list[str], list[str]]:
             stub = len(word) == 1 and i + 1 < len(flat) and flat[i + 1] in LEGAL_FORM_WORDS
             protected = syllabic and len(word) <= 3 and _is_syllable(word)
             near = not protected and _near_legal_form(word)
-            if word in LEGAL_FORM_WORDS or (trailing and (stub or near)):
+            if (
+                word in LEGAL_FORM_WORDS
+                or (trailing and (stub or near))
+                or _near_long_legal_word(word)
+            ):
                 removed.append(word)
             else:
                 out.append(ORG_SYNONYMS.get(word, word))
@@ -335,29 +340,59 @@ _PHRASES_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {
 #: Words of a legal-form phrase this long may be misspelt by one edit (two from twelve
 #: letters): ``Obshchestvo s ogranichennoi otvetstvenonstyu`` is still the Russian form.
 PHRASE_TYPO_MIN = 7
+#: In a phrase of three words or more, one shorter word of at least this many letters may
+#: be misspelt by one edit too (``Public Joint Jtock Company``, ``Pulic Joint Stock
+#: Company``): the other words pin the phrase down, and in the long Russian and Chinese
+#: names that carry these forms most of the letters, so most typos, are the form's.
+PHRASE_SHORT_TYPO_MIN = 5
+#: A single legal-form word this long is one misspelt by one edit wherever it stands
+#: (``Aviation Industry Corpoation of China``): no brand is one letter from it.
+WORD_TYPO_MIN = 9
+_LONG_LEGAL_WORDS = tuple(w for w in LEGAL_FORM_WORDS if len(w) >= WORD_TYPO_MIN)
 
 
 @lru_cache(maxsize=65_536)
 def _phrases_at(word: str) -> tuple[tuple[str, ...], ...]:
     """The legal-form phrases that may start at ``word``: those it begins, and those whose
-    long first word it misspells."""
+    first word it misspells."""
     exact = _PHRASES_BY_FIRST.get(word, ())
-    if exact or len(word) < PHRASE_TYPO_MIN:
+    if exact or len(word) < PHRASE_SHORT_TYPO_MIN - 1:
         return exact
-    return tuple(p for p in LEGAL_FORM_PHRASES if _near_phrase_word(word, p[0]))
+    return tuple(p for p in LEGAL_FORM_PHRASES if _phrase_typos(word, p[0]) is not None)
 
 
-def _near_phrase_word(word: str, form: str) -> bool:
+def _phrase_typos(word: str, form: str) -> int | None:
+    """How a written word stands to a word of a legal-form phrase: ``0`` the same or a
+    misspelling of a long word, ``1`` a misspelling of a shorter word (one allowed per
+    phrase), ``None`` another word."""
     if word == form:
-        return True
-    if len(form) < PHRASE_TYPO_MIN:
-        return False
-    limit = 2 if len(form) >= 12 else 1
-    return OSA.distance(word, form, score_cutoff=limit) <= limit
+        return 0
+    if len(form) >= PHRASE_TYPO_MIN:
+        limit = 2 if len(form) >= 12 else 1
+        return 0 if OSA.distance(word, form, score_cutoff=limit) <= limit else None
+    if len(form) >= PHRASE_SHORT_TYPO_MIN and OSA.distance(word, form, score_cutoff=1) <= 1:
+        return 1
+    return None
 
 
 def _phrase_matches(words: list[str], phrase: tuple[str, ...]) -> bool:
-    return len(words) == len(phrase) and all(map(_near_phrase_word, words, phrase))
+    if len(words) != len(phrase):
+        return False
+    short_typos = 0
+    for word, form in zip(words, phrase, strict=True):
+        typos = _phrase_typos(word, form)
+        if typos is None:
+            return False
+        short_typos += typos
+    return short_typos == 0 or (short_typos == 1 and len(phrase) >= 3)
+
+
+@lru_cache(maxsize=65_536)
+def _near_long_legal_word(word: str) -> bool:
+    """A word one edit from a legal-form word of :data:`WORD_TYPO_MIN` letters or more."""
+    return len(word) >= WORD_TYPO_MIN - 1 and any(
+        OSA.distance(word, form, score_cutoff=1) <= 1 for form in _LONG_LEGAL_WORDS
+    )
 
 
 #: Legal forms common enough at the end of a name that a misspelling of them is still one.

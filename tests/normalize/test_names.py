@@ -88,12 +88,35 @@ def test_drop_titles_only_before_or_after_the_name(name: str, words: list[str]) 
         # A misspelt long word of the phrase is still the legal form.
         ("Obshchestvo s ogranichennoi otvetstvenonstyu Uralstroy", "uralstroy"),
         ("Obschestvo s ogranichennoi otvetstvennostyu Uralstroy", "uralstroy"),
+        # Open and private joint-stock companies (OJSC, PrJSC) are legal forms too.
+        ("Gazprombank Open Joint Stock Company", "gazprombank"),
+        ("Private Joint Stock Company Gazprombank", "gazprombank"),
+        # One shorter word of a phrase of three or more may be misspelt (real list
+        # spellings: PUBLIK, STOK), and a long legal-form word anywhere.
+        ("Rushydro Public Joint Jtock Company", "rushydro"),
+        ("Pulic Joint Stock Company Gazprom", "gazprom"),
+        ("Open Joint Stok Company Rassvet", "rassvet"),
+        ("Gazprom Corpoation", "gazprom"),
     ],
 )
 def test_fold_org_words_folds_legal_forms_alike(name: str, brand: str) -> None:
     core, removed = fold_org_words(split_words(name))
     assert core == [brand]
     assert removed
+
+
+@pytest.mark.parametrize(
+    ("name", "core"),
+    [
+        # Two misspelt shorter words, or one in a phrase of two, are not a legal form.
+        ("Point Stok Company Rassvet", ["point", "stok", "rassvet"]),
+        ("Joint Stick Rassvet", ["joint", "stick", "rassvet"]),
+        # A long legal-form word misspelt inside the name is folded all the same.
+        ("Aviation Industry Corporatoin of China Ltd", ["aviation", "industry", "of", "china"]),
+    ],
+)
+def test_fold_org_words_keeps_words_too_far_from_a_legal_form(name: str, core: list[str]) -> None:
+    assert fold_org_words(split_words(name))[0] == core
 
 
 def test_fold_org_words_folds_synonyms() -> None:
@@ -284,9 +307,11 @@ def test_a_title_written_as_the_surname_of_surname_comma_given_is_kept() -> None
     assert drop_titles(split_words("Mx Guang")) == ["guang"]
 
 
-def test_short_phrase_words_must_be_spelt_right() -> None:
-    # "stock" is too short for a typo to be told from another word.
-    assert fold_org_words(["joint", "stokc", "company", "abc"])[0] == ["joint", "stokc", "abc"]
+def test_short_phrase_words_may_hold_one_typo_per_phrase() -> None:
+    # "stock" is short, but "joint ... company" around it pins the phrase down; two
+    # misspelt short words do not.
+    assert fold_org_words(["joint", "stokc", "company", "abc"])[0] == ["abc"]
+    assert fold_org_words(["jiont", "stokc", "company", "abc"])[0] == ["jiont", "stokc", "abc"]
 
 
 @pytest.mark.parametrize(
