@@ -289,6 +289,24 @@ def is_english_given_name(word: str) -> bool:
     return word in english_given_names() and not _is_syllable(word)
 
 
+#: Company words this long, misspelt by one edit, still say a name is a company's: no
+#: person's name holds ``Limtied`` or ``Compnay`` (shorter ones do: ``Grout`` is one edit
+#: from group).
+COMPANY_TYPO_MIN = 7
+_LONG_COMPANY_WORDS = tuple(w for w in COMPANY_WORDS if len(w) >= COMPANY_TYPO_MIN)
+
+
+@lru_cache(maxsize=65_536)
+def is_company_word(word: str) -> bool:
+    """A legal-form word no person's name holds (:data:`COMPANY_WORDS`), or a long one
+    misspelt by one edit."""
+    if word in COMPANY_WORDS:
+        return True
+    return len(word) >= COMPANY_TYPO_MIN - 1 and any(
+        OSA.distance(word, form, score_cutoff=1) <= 1 for form in _LONG_COMPANY_WORDS
+    )
+
+
 def fold_org_words(words: list[str]) -> tuple[list[str], list[str]]:
     """Organisation words with legal forms removed and synonyms folded.
 

@@ -28,7 +28,6 @@ from unidecode import unidecode
 from screening.model import ORGANIZATION_SCHEMAS
 from screening.normalize.names import (
     CHINESE_PLACES,
-    COMPANY_WORDS,
     GENERIC_ORG_WORDS,
     ORG_SYNONYMS,
     canonical_generic,
@@ -37,6 +36,7 @@ from screening.normalize.names import (
     fold_org_words,
     generic_spelling,
     han_generic_words,
+    is_company_word,
     is_english_given_name,
     near_place,
     split_generic,
@@ -785,8 +785,10 @@ def analyze_name(name: str, schema: str | None = None) -> NameForm:
         folded: list[str] = []
         if kind != PERSON:
             core_words, folded = fold_org_words(words)
-        if kind == ANY and not COMPANY_WORDS.isdisjoint(folded):
-            kind = ORG  # a name with ``Co., Ltd.`` is no person's, whatever the caller knew
+        if kind == ANY and any(map(is_company_word, folded)):
+            # A name with ``Co., Ltd.`` (or ``Limtied``) is no person's, whatever the
+            # caller knew.
+            kind = ORG
         if kind != ORG:
             head, comma, _ = text.partition(",")
             surname_first = bool(comma) and len(_latin_words(head)) == 1

@@ -15,6 +15,7 @@ from screening.normalize.names import (
     fold_org_words,
     generic_spelling,
     han_generic_words,
+    is_company_word,
     is_english_given_name,
     is_qualifier,
     leading_place,
@@ -409,3 +410,12 @@ def test_an_english_given_name_that_is_a_chinese_syllable_is_refused(
     # Ben, Kim, Sam are Chinese given names as often: never read as English ones.
     monkeypatch.setattr(names, "english_given_names", lambda: frozenset({"ben", "kim", "sam"}))
     assert not any(is_english_given_name(w) for w in ("ben", "kim", "sam"))
+
+
+@pytest.mark.parametrize(
+    ("word", "company"),
+    [("ltd", True), ("limtied", True), ("compnay", True), ("corpoation", True),
+     ("holdin", True), ("grout", False), ("holden", False), ("hailun", False)],
+)  # fmt: skip
+def test_is_company_word_allows_one_typo_in_long_words_only(word: str, company: bool) -> None:
+    assert is_company_word(word) is company

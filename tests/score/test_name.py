@@ -238,7 +238,10 @@ def test_key_bound_is_a_bound_for_names_of_whole_syllables(
 @pytest.mark.parametrize(
     "name",
     ["ANHUI LAND GROUP CO LIMITED", "Smartcom (Hong Kong) Co., Ltd", "Nova Holdings LLC",
-     "杭州海康威视数字技术股份有限公司"],
+     "杭州海康威视数字技术股份有限公司",
+     # A long company word misspelt: the person view made `hong` and `kong` parts that
+     # outranked the listed GREEN INDUSTRIES HONG KONG LIMITED in retrieval.
+     "GREEN INDUSzTRIES HONG KONG LIMTIED", "Acme Trading Compnay"],
 )  # fmt: skip
 def test_a_name_of_unknown_type_with_a_legal_form_is_an_organisation(name: str) -> None:
     # Read as a person too, its legal-form words were person parts that retrieval counted.
@@ -248,7 +251,9 @@ def test_a_name_of_unknown_type_with_a_legal_form_is_an_organisation(name: str) 
     assert form.org
 
 
-@pytest.mark.parametrize("name", ["Li Sa", "The Rock", "Zhang Wei", "朱海仑"])
+@pytest.mark.parametrize(
+    "name", ["Li Sa", "The Rock", "Zhang Wei", "朱海仑", "James Grout", "James Holden"]
+)
 def test_a_name_of_unknown_type_without_a_company_word_stays_open(name: str) -> None:
     form = analyze_name(name, None)
     assert form.kind == "any"
