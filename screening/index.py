@@ -294,9 +294,9 @@ class NameIndex:
         """The listed words a rare misspelt query word stands for: one typo away, and for a
         word of :data:`TWO_TYPO_MIN_LETTERS` or more (``Mocscog`` for moscow, ``Gahprovm``
         for gazprom) also two typos away, the :data:`TWO_TYPO_NEIGHBOURS` that share the
-        most letters with it. Shorter words hold too many listed words two typos away (a
-        seven-letter word leaves five letters in common), and a capped few let a word of
-        ten neighbours stand for them all as one part, walked like any rare part."""
+        most letters with it. A shorter word has too many listed words two typos away (measured
+        from six letters on, they crowded out names found by other parts), and the cap keeps
+        a word in a crowded neighbourhood from flooding its part."""
         near = sorted(self.neighbours(text))
         if short:
             near = [w for w in near if segment(w) is None]
