@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 import attrs
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Indel
 
 from screening.model import Entity
 from screening.score.name import (
@@ -58,6 +58,13 @@ LENGTH_PENALTY = 0.4
 NEIGHBOUR_MIN_LETTERS = 4
 #: ... and looked up there from a query when the list names at most this many names with it.
 RARE_WORD = 50
+#: Query words of at least this many letters also look up the listed words two typos away
+#: (:meth:`NameIndex.neighbours`); list words of this many letters or more are filed under
+#: their two-letter deletions for it.
+TWO_TYPO_MIN_LETTERS = 7
+#: Listed words two typos away that one query word looks up, at most: the nearest by the
+#: letters they share.
+TWO_TYPO_NEIGHBOURS = 4
 
 
 def _loose(form: NameForm) -> bool:
@@ -72,6 +79,12 @@ _WHOLE_WORD = ("r:", "w:")
 
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _two_deletions(word: str) -> set[str]:
+    """``word`` with two of its letters left out, every way."""
+    n = len(word)
+    return {word[:i] + word[i + 1 : j] + word[j + 1 :] for i in range(n) for j in range(i + 1, n)}
 
 
 def _size(form: NameForm) -> int:
@@ -177,28 +190,45 @@ class NameIndex:
         total = max(len(self.refs), 1)
         self._idf = {k: math.log(1 + total / len(v)) for k, v in self.postings.items()}
         deletions: dict[str, list[str]] = defaultdict(list)
-        for key in self.postings:
-            if key[:2] in _WHOLE_WORD and len(key) >= NEIGHBOUR_MIN_LETTERS + 2:
-                word = key[2:]
+        two: dict[str, list[str]] = defaultdict(list)
+        for word in {k[2:] for k in self.postings if k[:2] in _WHOLE_WORD}:
+            if len(word) >= NEIGHBOUR_MIN_LETTERS:
                 for variant in _deletions(word):
                     deletions[variant].append(word)
-        self._deletions: dict[str, list[str]] = {k: sorted(set(v)) for k, v in deletions.items()}
+            if len(word) >= TWO_TYPO_MIN_LETTERS:
+                for variant in _two_deletions(word):
+                    two[variant].append(word)
+        self._deletions: dict[str, list[str]] = {k: sorted(v) for k, v in deletions.items()}
+        #: Words of :data:`TWO_TYPO_MIN_LETTERS` or more under their two-letter deletions.
+        self._two_deletions: dict[str, tuple[str, ...]] = {
+            k: tuple(sorted(v)) for k, v in two.items()
+        }
 
-    def neighbours(self, word: str) -> set[str]:
-        """Words of the list one typo away from ``word`` (a letter missing, extra, wrong, or
-        two neighbours swapped), among the words of four letters or more that it files whole
-        (see :meth:`whole_keys`).
+    def neighbours(self, word: str, typos: int = 1) -> set[str]:
+        """Words of the list at most ``typos`` (1 or 2) typos away from ``word`` (a letter
+        missing, extra, wrong, or two neighbours swapped), among the words of four letters
+        or more that it files whole (see :meth:`whole_keys`).
 
         Every such word is filed under its one-letter deletions at build time, so the words
         near a query word are found by looking up its own deletions: no scan, no search.
+        Two typos away, a word and its neighbour reach a common spelling by leaving out at
+        most two letters each, so the query word's deletions of one and two letters are
+        looked up among the listed words, their one-letter deletions and (for words of
+        :data:`TWO_TYPO_MIN_LETTERS` or more) their two-letter deletions: two wrong letters,
+        or a wrong and a missing one, need the last.
         """
+        variants = {word, *_deletions(word)}
+        if typos > 1:
+            variants.update(_two_deletions(word))
         found: set[str] = set()
-        for variant in (word, *_deletions(word)):
+        for variant in variants:
             if len(variant) >= NEIGHBOUR_MIN_LETTERS and self.whole_keys(variant):
                 found.add(variant)
             found.update(self._deletions.get(variant, ()))
+            if typos > 1:
+                found.update(self._two_deletions.get(variant, ()))
         found.discard(word)
-        return {w for w in found if OSA.distance(word, w, score_cutoff=1) <= 1}
+        return {w for w in found if OSA.distance(word, w, score_cutoff=typos) <= typos}
 
     def whole_keys(self, word: str) -> list[str]:
         """The keys under which list names file ``word`` whole: ``r:`` where it reads as no
@@ -248,9 +278,7 @@ class NameIndex:
             # part, only counted for names found otherwise.
             rare: set[str] = set()
             usual: set[str] = set()
-            for near in self.neighbours(text):
-                if short and segment(near) is not None:
-                    continue
+            for near in self._near_words(text, short):
                 keys = self.whole_keys(near)
                 common = sum(len(postings[k]) for k in keys) > COMMON_POSTING
                 (usual if common else rare).update(keys)
@@ -261,6 +289,24 @@ class NameIndex:
             weight = float(max(1, len(word)))
             groups.extend((g, weight) for g in (rare, usual) if g)
         return groups
+
+    def _near_words(self, text: str, short: bool) -> list[str]:
+        """The listed words a rare misspelt query word stands for: one typo away, and for a
+        word of :data:`TWO_TYPO_MIN_LETTERS` or more (``Mocscog`` for moscow, ``Gahprovm``
+        for gazprom) also two typos away, the :data:`TWO_TYPO_NEIGHBOURS` that share the
+        most letters with it. A shorter word has too many listed words two typos away (measured
+        from six letters on, they crowded out names found by other parts), and the cap keeps
+        a word in a crowded neighbourhood from flooding its part."""
+        near = sorted(self.neighbours(text))
+        if short:
+            near = [w for w in near if segment(w) is None]
+        if len(text) >= TWO_TYPO_MIN_LETTERS:
+            two = self.neighbours(text, typos=2).difference(near)
+            # Most letters in common first (the longest common subsequence), ties in
+            # alphabetical order: results never depend on hash seeds.
+            ranked = sorted(two, key=lambda w: (Indel.distance(text, w), w))
+            near.extend(ranked[:TWO_TYPO_NEIGHBOURS])
+        return near
 
     def __len__(self) -> int:
         return len(self.refs)

@@ -476,3 +476,58 @@ def test_each_unreadable_word_of_an_organisation_brand_looks_up_its_neighbours()
     index = NameIndex([Entity(id="inv", schema="Company", names=('OOO "Investural"',))])
     groups = _near(index, analyze_name('OOOO "Invsetural"', "Company"))
     assert {"r:investural"} in groups
+
+
+def test_neighbours_two_typos_away_are_found_by_table_lookup() -> None:
+    index = NameIndex(
+        _numbered("c", "Company", ["OJSC Gazprom", "GOODREACH", "Taghtiran", "Inresbank LLC"])
+    )
+    assert index.neighbours("gahprovm", typos=2) == {"gazprom"}  # a wrong letter, one extra
+    assert index.neighbours("tgaghtian", typos=2) == {"taghtiran"}  # one extra, one missing
+    # the listed word needs two letters left out: a wrong letter and a missing one, two
+    # wrong letters, two pairs swapped
+    assert index.neighbours("hoodrech", typos=2) == {"goodreach"}
+    assert index.neighbours("inrezbanq", typos=2) == {"inresbank"}
+    assert index.neighbours("niresbnak", typos=2) == {"inresbank"}
+    assert index.neighbours("ogodraech", typos=2) == {"goodreach"}
+    # one typo unless asked for two; three typos are too many
+    assert index.neighbours("gahprovm") == set()
+    assert index.neighbours("hoodrecha", typos=2) == set()
+    # two typos include one
+    assert index.neighbours("gozdreach", typos=2) == {"goodreach"}
+
+
+def test_only_long_words_look_up_listed_words_two_typos_away() -> None:
+    index = NameIndex(_numbered("c", "Company", ["OJSC Gazprom", "Volga Group LLC"]))
+    assert _near(index, analyze_name("OJSC Gahprovm", "Company")) == [{"r:gazprom"}]
+    # six letters hold too many listed words two typos away: one typo only
+    assert _near(index, analyze_name("Vmolgq Group LLC", "Company")) == []
+
+
+def test_listed_words_two_typos_away_are_capped_nearest_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Many listed words two typos from the query word: only the few sharing the most
+    # letters with it are looked up, so that one word cannot flood the retrieval.
+    monkeypatch.setattr("screening.index.TWO_TYPO_NEIGHBOURS", 3)
+    # two wrong letters (six letters of eight in common) and Goodreach (seven)
+    words = [*(f"H{c}odr{c}ch" for c in "bdfgjk"), "Goodreach"]
+    index = NameIndex(_numbered("c", "Company", [f"{w} LLC" for w in words]))
+    (group,) = _near(index, analyze_name("Hoodrech LLC", "Company"))
+    assert group == {"r:goodreach", "r:hbodrbch", "r:hdodrdch"}
+
+
+def test_a_long_word_two_typos_from_a_listed_word_finds_its_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Both ends of the word are wrong (moc-/-cog against mos-/-cow) and the rest of the
+    # name is common: only the listed word two typos away finds Bank of Moscow.
+    monkeypatch.setattr("screening.index.COMMON_POSTING", 20)
+    index = NameIndex(
+        [
+            *_numbered("bank", "Company", [f"Bank of Trade{i}" for i in range(80)]),
+            Entity(id="moscow", schema="Company", names=("Bank of Moscow",)),
+        ]
+    )
+    found = [r.entity_id for r in index.candidates(analyze_name("Bank of Mocscog", "Company"), 5)]
+    assert found[0] == "moscow"
