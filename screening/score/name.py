@@ -906,6 +906,17 @@ def _slot_similarity(a: Slot, b: Slot, cantonese: bool) -> tuple[float, str]:
             typo = _misspelt_similarity(a.text, b.text)
             if typo > best:
                 return typo, f"misspelt {a.text}/{b.text}"
+        if (
+            not (a.hk or b.hk)
+            and _vowelless(a.text) != _vowelless(b.text)
+            and OSA.distance(a.text, b.text) == 1
+        ):
+            # A word without a vowel is no name (``Zcw`` for Zaw, ``Wmn`` for Win; the
+            # Cantonese ``Ng`` is a syllable): one typo from the other word, however
+            # short, it is that word misspelt.
+            return _typo_similarity(1, min(len(a.text), len(b.text))), (
+                f"misspelt {a.text}/{b.text}"
+            )
         if best < WORD_TYPO_MIN:
             return best * SYLLABLE_SUBSTITUTION_FACTOR, f"different words {a.text}/{b.text}"
         letters = min(len(a.text), len(b.text))
@@ -1019,14 +1030,18 @@ def _syllable_groups(
     slots: tuple[Slot, ...], orders: tuple[tuple[int, ...], ...]
 ) -> tuple[tuple[tuple[int, ...], str], ...]:
     """Runs of two or three syllables (Hong Kong and Korean ones too) that are consecutive
-    in any of ``orders``, with their joined text: what a misspelt word of the other name may
-    be merged with."""
+    in any of ``orders``, and the pieces of one written word whatever they read as
+    (:func:`_mixed_word`), with their joined text: what a misspelt word of the other name
+    may be merged with."""
     found: dict[tuple[int, ...], str] = {}
     for order in orders:
         for k in range(2, MAX_MERGE + 1):
             for start in range(len(order) - k + 1):
                 group = order[start : start + k]
-                if group not in found and all(slots[x].syllable or slots[x].hk for x in group):
+                if group not in found and (
+                    all(slots[x].syllable or slots[x].hk for x in group)
+                    or _mixed_word(tuple(slots[x] for x in group))
+                ):
                     found[group] = "".join(slots[x].text for x in group)
     return tuple(found.items())
 
@@ -1073,7 +1088,9 @@ def _upper_bound(
     c_raw = any(not s.syllable for s in c)
     c_readable = sum(s.syllable or s.hk for s in c)
     q_readable = sum(s.syllable or s.hk for s in q)
-    if (q_raw and c_readable >= 2) or (c_raw and q_readable >= 2):
+    if (q_raw and (c_readable >= 2 or _has_mixed_word(c))) or (
+        c_raw and (q_readable >= 2 or _has_mixed_word(q))
+    ):
         cap_q, cap_c = _raw_merge_caps(q, c, q_orders)
     else:
         cap_q, cap_c = [0.0] * len(q), [0.0] * len(c)
@@ -1226,6 +1243,10 @@ def _word_merges(
             for j in range(k, len(other) + 1):
                 group = other[j - k : j]
                 if not all(s.syllable or s.hk for s in group):
+                    if _mixed_word(group):
+                        r = _same_word_similarity(a.text, other_joined[k][j])
+                        if r >= MERGE_MIN:
+                            yield i, j, k, r, a.text, other_joined[k][j]
                     continue
                 joined = other_joined[k][j]
                 if all(s.syllable for s in group):
@@ -1237,6 +1258,37 @@ def _word_merges(
                     r = _typo_similarity(edits, min(len(a.text), len(joined))) if edits <= 1 else 0
                 if r >= MERGE_MIN:
                     yield i, j, k, r, a.text, joined
+
+
+def _vowelless(word: str) -> bool:
+    return word.isalpha() and not any(ch in "aeiouy" for ch in word)
+
+
+def _has_mixed_word(slots: tuple[Slot, ...]) -> bool:
+    return any(1 < s.word_size <= MAX_MERGE and not (s.syllable or s.hk) for s in slots)
+
+
+def _mixed_word(group: tuple[Slot, ...]) -> bool:
+    """The slots of one whole written word, not all of them syllables: a word that one name
+    reads in pieces around the syllables it holds (``got san yuk`` in a name read as
+    Chinese) and the other, read otherwise, keeps whole (``Gotsanyuk``)."""
+    size = len(group)
+    return (
+        all(s.word_size == size and s.position == t for t, s in enumerate(group))
+        and not all(s.syllable or s.hk for s in group)
+    )
+
+
+def _same_word_similarity(word: str, joined: str) -> float:
+    """A word against the joined pieces of a word of the other name: the same word, or one
+    typo from it in five letters or more, as two words that read as no syllables compare
+    (:func:`_slot_similarity`)."""
+    if word == joined:
+        return 1.0
+    letters = min(len(word), len(joined))
+    if letters >= WORD_TYPO_LETTERS and OSA.distance(word, joined, score_cutoff=1) <= 1:
+        return _typo_similarity(1, letters)
+    return 0.0
 
 
 def _split_matches(
