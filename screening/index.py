@@ -22,6 +22,7 @@ from rapidfuzz.distance import OSA, Indel
 from screening.model import Entity
 from screening.score.name import (
     NameForm,
+    Slot,
     analyze_name,
     expand_list_name,
     names_chinese_given,
@@ -262,7 +263,11 @@ class NameIndex:
             if any(s.han for s in word) or all(s.syllable and not s.split for s in word):
                 continue
             text = "".join(s.text for s in word)
-            if len(text) < NEIGHBOUR_MIN_LETTERS or text in seen:
+            if text in seen:
+                continue
+            if len(text) < NEIGHBOUR_MIN_LETTERS:
+                groups.extend(self._dropped_letter_groups(word, text))
+                seen.add(text)
                 continue
             # Four letters: a word that reads at all is a name of its own more often than a
             # misspelling (``Lian``, ``Chen``), and an unreadable one is a misspelt syllable
@@ -289,6 +294,29 @@ class NameIndex:
             weight = float(max(1, len(word)))
             groups.extend((g, weight) for g in (rare, usual) if g)
         return groups
+
+    def _dropped_letter_groups(
+        self, word: tuple[Slot, ...], text: str
+    ) -> list[tuple[set[str], float]]:
+        """A part for the listed words of four letters that ``text``, three letters that
+        read as nothing (``Ava``, ``Smi``, ``Mer``), is with one letter dropped (Avia, SMIC,
+        Mehr).
+
+        Three letters have too many listed words a substitution away to look them all up,
+        but a dropped letter is the commonest typo, and the one-deletion table finds its
+        words by one lookup. The words found must read as nothing either, as for four-letter
+        query words: ``Xin`` is no misspelt xing.
+        """
+        if len(text) != NEIGHBOUR_MIN_LETTERS - 1 or any(s.syllable or s.hk for s in word):
+            return []
+        postings = self.postings
+        if sum(len(postings[k]) for k in self.whole_keys(text)) > RARE_WORD:
+            return []
+        keys: set[str] = set()
+        for near in self._deletions.get(text, ()):
+            if len(near) == NEIGHBOUR_MIN_LETTERS and segment(near) is None:
+                keys.update(self.whole_keys(near))
+        return [(keys, 1.0)] if keys else []
 
     def _near_words(self, text: str, short: bool) -> list[str]:
         """The listed words a rare misspelt query word stands for: one typo away, and for a

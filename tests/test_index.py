@@ -6,6 +6,7 @@ import gc
 
 import pytest
 
+from screening import Screener
 from screening.index import MAX_CANDIDATES, NameIndex, _query_sizes
 from screening.model import Entity
 from screening.score.name import NameForm, analyze_name
@@ -531,3 +532,22 @@ def test_a_long_word_two_typos_from_a_listed_word_finds_its_name(
     )
     found = [r.entity_id for r in index.candidates(analyze_name("Bank of Mocscog", "Company"), 5)]
     assert found[0] == "moscow"
+
+
+def test_three_unreadable_letters_look_up_the_listed_words_they_drop_a_letter_of() -> None:
+    index = NameIndex(
+        _numbered("c", "Company", ["Avia Group LLC", "SMIC Tianjin", "Xing Trading Ltd"])
+    )
+    assert _near(index, analyze_name("Ava Group LLC", "Company")) == [{"r:avia"}]
+    assert _near(index, analyze_name("SMI Tianjin", "Company")) == [{"r:smic"}]
+    # a syllable is a name of its own (Xin), and a substitution is not a dropped letter
+    assert _near(index, analyze_name("Xin Trading Ltd", "Company")) == []
+    assert _near(index, analyze_name("Avla Group LLC", "Company")) == [{"r:avia"}]
+    assert _near(index, analyze_name("Aza Group LLC", "Company")) == []
+
+
+def test_a_three_letter_brand_missing_a_letter_finds_its_name() -> None:
+    names = ["Avia Group LLC", *(f"Avan Group {i} LLC" for i in range(80))]
+    screener = Screener(_numbered("c", "Company", names))
+    found = [m.matched_name for m in screener.screen("Ava Group LLC", schema="Company")]
+    assert "Avia Group LLC" in found
