@@ -505,6 +505,11 @@ def _alone(slot: Slot) -> Slot:
     return attrs.evolve(slot, alone=True)
 
 
+#: Syllables of one word of a Chinese person's name at most: a surname of two and a given
+#: name of two, or a compound surname run together with a given name of one (Ouyangxiu).
+MAX_NAME_WORD_SYLLABLES = 3
+
+
 def _word_options(word: str, extra: bool) -> list[tuple[str, ...]] | None:
     """Syllable readings of one word, best first, or ``None`` if it is not romanized Chinese."""
     chunks = [c for c in word.split("-") if c]
@@ -525,11 +530,17 @@ def _sinitic_words(
     """Slots of a name that reads as romanized Chinese, with alternative readings.
 
     A name reads as Chinese when at least half of its words are syllable sequences; the
-    other words (misspellings such as ``Zhng``, or an English given name) stay whole.
+    other words (misspellings such as ``Zhng``, or an English given name) stay whole. A word
+    of more syllables than a Chinese surname or given name holds (``Mugariri``,
+    ``Kuruneri``: Shona and Russian names spell as pinyin too) does not count towards it.
     """
     extra = len(words) == 1
     per_word = [_word_options(w, extra) for w in words]
-    if sum(o is not None for o in per_word) * 2 < len(words):
+    # (A name of one word may be a whole name run together: Shangguanchenghua.)
+    chinese = sum(
+        o is not None and (extra or len(o[0]) <= MAX_NAME_WORD_SYLLABLES) for o in per_word
+    )
+    if chinese * 2 < len(words):
         return None
     primary = tuple(
         _word_slots(opts[0]) if opts else (_raw_slot(w.replace("-", "")),)
