@@ -433,7 +433,11 @@ class Search:
         unwalked = self._unwalked
         while self._next < len(unwalked):
             i = unwalked[self._next]
-            if self._walked + sizes_of[i] > WALK_PER_CANDIDATE * limit:
+            if self._walked + sizes_of[i] > WALK_PER_CANDIDATE * limit and len(scores) >= limit:
+                # (Past the budget only while the parts walked found fewer names than asked
+                # for: `Li Yi` of unknown type has a rare part of its own, the `liy-` of its
+                # company reading, which finds ten `Liyang` names and not the listed `LI,
+                # Yi`, whose parts li and yi file thousands of names on a full-size list.)
                 break
             if (
                 len(scores) >= limit

@@ -551,3 +551,17 @@ def test_a_three_letter_brand_missing_a_letter_finds_its_name() -> None:
     screener = Screener(_numbered("c", "Company", names))
     found = [m.matched_name for m in screener.screen("Ava Group LLC", schema="Company")]
     assert "Avia Group LLC" in found
+
+
+def test_a_short_common_name_is_found_when_its_rare_parts_find_too_few_names() -> None:
+    # On a full-size list li and yi each file thousands of names; the company reading of
+    # `Li Yi` (unknown type) has rare parts of its own (`liy-`, `-iyi`) that find none of
+    # them. The walk must go on into the common parts until it has found enough names.
+    given = [a + b for a in ("ming", "hua", "jian", "guo", "hong", "ping", "jun", "lin")
+             for b in ("tao", "bin", "gang", "xin", "hai", "qiang", "wen", "long")]  # fmt: skip
+    names = [f"{surname}, {given[i % len(given)].capitalize()}"
+             for surname in ("LI", "YI") for i in range(1_000)]  # fmt: skip
+    index = NameIndex(_numbered("p", "Person", [*names, "LI, Yi"]))
+    query = analyze_name("Li Yi", None)
+    assert sum(len(index.postings[k]) for k in ("p:li", "p:yi")) > 30 * MAX_CANDIDATES
+    assert "LI, Yi" in {ref.name for ref in index.candidates(query)}
