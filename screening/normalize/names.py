@@ -302,9 +302,7 @@ def is_company_word(word: str) -> bool:
     misspelt by one edit."""
     if word in COMPANY_WORDS:
         return True
-    return len(word) >= COMPANY_TYPO_MIN - 1 and any(
-        OSA.distance(word, form, score_cutoff=1) <= 1 for form in _LONG_COMPANY_WORDS
-    )
+    return len(word) >= COMPANY_TYPO_MIN - 1 and _within_edits(word, _LONG_COMPANY_WORDS, 1)
 
 
 def fold_org_words(words: list[str]) -> tuple[list[str], list[str]]:
@@ -365,8 +363,8 @@ PHRASE_TYPO_MIN = 7
 PHRASE_SHORT_TYPO_MIN = 5
 #: A single legal-form word this long is one misspelt by one edit wherever it stands
 #: (``Aviation Industry Corpoation of China``): no brand is one letter from it.
-WORD_TYPO_MIN = 9
-_LONG_LEGAL_WORDS = tuple(w for w in LEGAL_FORM_WORDS if len(w) >= WORD_TYPO_MIN)
+LEGAL_WORD_TYPO_MIN = 9
+_LONG_LEGAL_WORDS = tuple(w for w in LEGAL_FORM_WORDS if len(w) >= LEGAL_WORD_TYPO_MIN)
 
 
 @lru_cache(maxsize=65_536)
@@ -407,10 +405,9 @@ def _phrase_matches(words: list[str], phrase: tuple[str, ...]) -> bool:
 
 @lru_cache(maxsize=65_536)
 def _near_long_legal_word(word: str) -> bool:
-    """A word one edit from a legal-form word of :data:`WORD_TYPO_MIN` letters or more."""
-    return len(word) >= WORD_TYPO_MIN - 1 and any(
-        OSA.distance(word, form, score_cutoff=1) <= 1 for form in _LONG_LEGAL_WORDS
-    )
+    """A word one edit from a legal-form word of :data:`LEGAL_WORD_TYPO_MIN` letters or
+    more."""
+    return len(word) >= LEGAL_WORD_TYPO_MIN - 1 and _within_edits(word, _LONG_LEGAL_WORDS, 1)
 
 
 #: Legal forms common enough at the end of a name that a misspelling of them is still one.

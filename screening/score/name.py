@@ -1256,13 +1256,13 @@ def _word_merges(
         for k in range(2, MAX_MERGE + 1):
             for j in range(k, len(other) + 1):
                 group = other[j - k : j]
+                joined = other_joined[k][j]
                 if not all(s.syllable or s.hk for s in group):
                     if _mixed_word(group):
-                        r = _same_word_similarity(a.text, other_joined[k][j])
+                        r = _same_word_similarity(a.text, joined)
                         if r >= MERGE_MIN:
-                            yield i, j, k, r, a.text, other_joined[k][j]
+                            yield i, j, k, r, a.text, joined
                     continue
-                joined = other_joined[k][j]
                 if all(s.syllable for s in group):
                     r = _misspelt_similarity(a.text, joined)
                 else:
