@@ -76,6 +76,8 @@ def _loose(form: NameForm) -> bool:
 #: Key prefixes of words filed whole: words that read as no syllables and single syllables
 #: (``r:``), words that read as several (``w:``).
 _WHOLE_WORD = ("r:", "w:")
+#: Keys whose words are filed in the tables of deletions: whole words and trade words.
+_NEIGHBOUR_PREFIXES = (*_WHOLE_WORD, "g:")
 
 
 def _deletions(word: str) -> set[str]:
@@ -108,6 +110,13 @@ def _size(form: NameForm) -> int:
     return len(form.flat) or sum(len(o.slots) for o in form.org)
 
 
+def _total_size(form: NameForm) -> int:
+    """An organisation name's size with its trade words counted as brand slots: a name's
+    analysis may read the same words as brand or trade words by a typo (``VTB Banl``: a
+    brand of two words; ``VTB Bank``: one and a trade word)."""
+    return len(form.flat) or sum(len(o.slots) + len(o.generic.split()) for o in form.org)
+
+
 def _query_sizes(form: NameForm) -> set[int]:
     """The sizes a query may have: a name of unknown type is a person's or an
     organisation's, and an organisation's size is that of its brand (``Guizhou Aviation
@@ -115,6 +124,11 @@ def _query_sizes(form: NameForm) -> set[int]:
     sizes = {_size(form)}
     if form.flat:
         sizes.update(len(o.slots) for o in form.org if o.slots)
+    # A list name made only of a place and trade words files them all as its brand
+    # (``China Aerospace Science and Industry``: six slots), while the same name with its
+    # place misspelt (``Chia``) has a brand of one slot and trade words: it may be as long
+    # as its brand and trade words together.
+    sizes.update(len(o.slots) + len(o.generic.split()) for o in form.org if o.generic)
     # A Hong Kong name is also its shortened readings (``Chris Tang`` for Chris Tang
     # Ping-keung, listed as TANG, Chris): list names of their size are no further away.
     sizes.update(sum(len(w) for w in view.words) for view in form.shortened)
@@ -163,6 +177,8 @@ class NameIndex:
         #: that looks split: then any query slot may score high on it without a shared key.
         self.loose: list[bool] = []
         self._sizes: list[int] = []
+        #: ... and with trade words counted in (:func:`_total_size`).
+        self._totals: list[int] = []
         self.keysets: list[frozenset[str]] = []
         #: Per list name, the number of its analysed content among equal ones: names that
         #: share it (one name listed for several entities) are scored once per query.
@@ -188,6 +204,7 @@ class NameIndex:
                         self.refs.append(NameRef(entity.id, name, form, weak, ref_id))
                         self.loose.append(_loose(form))
                         self._sizes.append(_size(form))
+                        self._totals.append(_total_size(form))
                         self.form_ids.append(contents.setdefault(form.content, len(contents)))
                         self.short_alias.append(False)
                         keys = form.blocking_keys()
@@ -203,7 +220,13 @@ class NameIndex:
                         self.short_alias[i] = True
                         self.form_ids[i] = contents.setdefault(content, len(contents))
         self.postings: dict[str, list[int]] = dict(postings)
-        self._max_size = max(self._sizes, default=0)
+        # Each name's pair of sizes, numbered: a query ranks by a penalty per pair.
+        pairs: dict[tuple[int, int], int] = {}
+        self._size_pair: list[int] = [
+            pairs.setdefault(pair, len(pairs))
+            for pair in zip(self._sizes, self._totals, strict=True)
+        ]
+        self._pairs: list[tuple[int, int]] = list(pairs)
         total = max(len(self.refs), 1)
         self._idf = {k: math.log(1 + total / len(v)) for k, v in self.postings.items()}
         #: Words of four letters or more under their one-letter deletions, and words of
@@ -211,7 +234,9 @@ class NameIndex:
         #: :func:`_file_under` keeps them.
         self._deletions: dict[str, str] = {}
         self._two_deletions: dict[str, str] = {}
-        for word in {k[2:] for k in self.postings if k[:2] in _WHOLE_WORD}:
+        # Trade words too (``g:``): a query's misspelt trade word is no trade word to its
+        # analysis (``Banl``), and finds the names that file ``bank`` as one through them.
+        for word in {k[2:] for k in self.postings if k[:2] in _NEIGHBOUR_PREFIXES}:
             if len(word) >= NEIGHBOUR_MIN_LETTERS:
                 _file_under(self._deletions, _deletions(word), word)
             if len(word) >= TWO_TYPO_MIN_LETTERS:
@@ -235,7 +260,7 @@ class NameIndex:
             variants.update(_two_deletions(word))
         found: set[str] = set()
         for variant in variants:
-            if len(variant) >= NEIGHBOUR_MIN_LETTERS and self.whole_keys(variant):
+            if len(variant) >= NEIGHBOUR_MIN_LETTERS and self.whole_keys(variant, trade=True):
                 found.add(variant)
             found.update(_filed(self._deletions, variant))
             if typos > 1:
@@ -243,10 +268,12 @@ class NameIndex:
         found.discard(word)
         return {w for w in found if OSA.distance(word, w, score_cutoff=typos) <= typos}
 
-    def whole_keys(self, word: str) -> list[str]:
+    def whole_keys(self, word: str, trade: bool = False) -> list[str]:
         """The keys under which list names file ``word`` whole: ``r:`` where it reads as no
-        syllables, ``w:`` where it reads as several."""
-        return [key for prefix in _WHOLE_WORD if (key := prefix + word) in self.postings]
+        syllables, ``w:`` where it reads as several, and with ``trade``, ``g:`` where it
+        is a trade word."""
+        prefixes = _NEIGHBOUR_PREFIXES if trade else _WHOLE_WORD
+        return [key for prefix in prefixes if (key := prefix + word) in self.postings]
 
     def _neighbour_groups(self, form: NameForm) -> list[tuple[set[str], float]]:
         """Parts for the listed words one typo away from each rare query word that looks
@@ -296,7 +323,7 @@ class NameIndex:
             rare: set[str] = set()
             usual: set[str] = set()
             for near in self._near_words(text, short):
-                keys = self.whole_keys(near)
+                keys = self.whole_keys(near, trade=True)
                 common = sum(len(postings[k]) for k in keys) > COMMON_POSTING
                 (usual if common else rare).update(keys)
             # A listed word one typo away shares nearly every part of a word read as
@@ -381,12 +408,13 @@ class Search:
 
     def __init__(self, index: NameIndex, form: NameForm) -> None:
         self._index = index
-        # The rank penalty of a list name by its size (slots): its distance to the nearest
-        # size the query may have.
+        # The rank penalty of a list name by its sizes (slots, and with its trade words):
+        # the distance of the nearer to the nearest size the query may have, per pair of
+        # sizes of the index (a few dozen).
         query_sizes = _query_sizes(form)
         self._penalty = [
-            LENGTH_PENALTY * min(abs(n - q) for q in query_sizes)
-            for n in range(index._max_size + 1)
+            LENGTH_PENALTY * min(abs(n - q) for q in query_sizes for n in pair)
+            for pair in index._pairs
         ]
         weighted = form.key_groups(expand=True)
         weighted.extend(index._neighbour_groups(form))
@@ -490,8 +518,8 @@ class Search:
         # Among names covering as much of the query, prefer those of similar length;
         # ties go to the lower index so results never depend on hash seeds.
         penalty = self._penalty
-        sizes = index._sizes
-        keyed = [(penalty[sizes[r]] - v, r) for r, v in counted.items()]
+        pair_of = index._size_pair
+        keyed = [(penalty[pair_of[r]] - v, r) for r, v in counted.items()]
         # A full sort (in C) beats a heap (a Python loop) until the names found are
         # several thousand.
         if len(keyed) > SORT_UP_TO:

@@ -382,9 +382,10 @@ def test_common_parts_are_walked_while_an_unfound_name_could_outrank_the_last(
 
 def test_a_query_of_unknown_type_is_sized_as_a_person_and_as_an_organisation() -> None:
     form = analyze_name("GUIZHOU AVIATION TECH DEV NAT")
-    # as a person, one slot a syllable or word; as a company, the brand alone (nat)
-    assert _query_sizes(form) == {len(form.flat), 1}
-    assert _query_sizes(analyze_name("Guizhou Aviation Tech. Dev. Nat.", "Company")) == {1}
+    # as a person, one slot a syllable or word; as a company, the brand alone (nat), or
+    # the brand and its four trade words (as list names of trade words alone file them)
+    assert _query_sizes(form) == {len(form.flat), 1, 5}
+    assert _query_sizes(analyze_name("Guizhou Aviation Tech. Dev. Nat.", "Company")) == {1, 5}
 
 
 def test_a_company_of_one_brand_slot_is_not_ranked_out_by_person_sized_names() -> None:
@@ -565,3 +566,51 @@ def test_a_short_common_name_is_found_when_its_rare_parts_find_too_few_names() -
     query = analyze_name("Li Yi", None)
     assert sum(len(index.postings[k]) for k in ("p:li", "p:yi")) > 30 * MAX_CANDIDATES
     assert "LI, Yi" in {ref.name for ref in index.candidates(query)}
+
+
+def _found(index: NameIndex, query: str, schema: str = "Company") -> set[str]:
+    return {r.entity_id for r in index.candidates(analyze_name(query, schema))}
+
+
+def test_a_misspelt_trade_word_finds_the_names_that_file_it_as_a_trade_word() -> None:
+    # ``Banl`` is no trade word to the analysis: the query's brand is ``vtb banl``, while the
+    # listed VTB Bank is the brand vtb and the trade word bank, among a hundred VTB names
+    # that share the brand alone and rank above it by their other rare words.
+    index = NameIndex(
+        [
+            Entity(id="target", schema="Company", names=("VTB Bank PJSC",)),
+            *_numbered("vtb", "Company", [f"VTB Leasing Kapital{i} LLC" for i in range(90)]),
+            *_numbered("bank", "Company", [f"Kredit{i} Bank" for i in range(30)]),
+        ]
+    )
+    assert "target" in _found(index, "VTB Banl PJSC")
+
+
+def test_a_name_of_trade_words_is_found_when_the_query_misspells_its_place() -> None:
+    # The list name, a place and trade words only, files them all as its brand (six
+    # slots); with the place misspelt the query's brand is one word and the rest are trade
+    # words: it must not lose to short names for the difference in brand size.
+    index = NameIndex(
+        [
+            Entity(
+                id="target",
+                schema="Company",
+                names=("China Aerospace Science and Industry Corporation",),
+            ),
+            *_numbered("jia", "Company", [f"Jia{i} Industry Ltd" for i in range(80)]),
+            *_numbered("chi", "Company", [f"Chi{i} Aerospace Ltd" for i in range(40)]),
+        ]
+    )
+    assert "target" in _found(index, "Chia Aerospace Science and Industry Corporation")
+
+
+def test_a_trade_word_misspelt_twice_is_looked_up_with_the_place_beside_it() -> None:
+    # ``Unievrity`` is two typos from university; the listed name is a place and that trade
+    # word, filed as syllables and a word; every other university shares the trade word.
+    index = NameIndex(
+        [
+            Entity(id="target", schema="Company", names=("Sichuan University",)),
+            *_numbered("univ", "Company", [f"Kexue{i} University" for i in range(90)]),
+        ]
+    )
+    assert "target" in _found(index, "Sichuan Unievrity")

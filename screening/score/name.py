@@ -317,15 +317,12 @@ class NameForm:
                             groups.append(({"pre:" + slot.text[:3]}, 1.0))
                         if i < last:
                             groups.append(({"suf:" + slot.text[-3:]}, 1.0))
-            for trade in org.generic.split():
+            trades = org.generic.split()
+            for trade in trades:
                 if len(trade) >= 4 and trade not in CHINESE_PLACES:
-                    group = {"g:" + trade, "gpre:" + trade[:4], "gsuf:" + trade[-4:]}
-                    if expand:
-                        # A list name made only of trade words files them as its brand
-                        # (``China Shipbuilding Industry Power``): a query whose brand
-                        # is misspelt (``Chinb``) still shares them.
-                        group.add("r:" + trade)
-                    groups.append((group, 0.5))
+                    groups.append((_trade_keys(trade, expand), 0.5))
+            if expand:
+                groups.extend(_misspelt_trade_groups(org, trades))
             if not expand and org.written is not org.core:
                 # A list name files a word put right as a trade word (``Toptics`` read as
                 # optics) as written too: a query one typo from it (``Tdptics``) finds it as
@@ -339,7 +336,6 @@ class NameForm:
                 # A word read as a misspelt trade word (``Beetech`` as biotech) may be a
                 # list name's brand as written, where the list name has no other brand
                 # (``Wuxi Beetech``).
-                trades = set(org.generic.split())
                 for spelt in org.written:
                     if (
                         len(spelt) >= 4
@@ -354,6 +350,44 @@ class NameForm:
     def blocking_keys(self) -> set[str]:
         """Keys under which the index files this name: every key of :meth:`key_groups`."""
         return {key for group, _ in self.key_groups() for key in group}
+
+
+def _trade_keys(trade: str, expand: bool) -> set[str]:
+    """Keys of a trade word: the word and its ends. A list name made only of trade words
+    files them as its brand (``China Shipbuilding Industry Power``): a query (``expand``)
+    whose brand is misspelt (``Chinb``) still shares them as brand words."""
+    group = {"g:" + trade, "gpre:" + trade[:4], "gsuf:" + trade[-4:]}
+    if expand:
+        group.add("r:" + trade)
+    return group
+
+
+def _misspelt_trade_groups(org: OrgForm, trades: list[str]) -> list[tuple[set[str], float]]:
+    """Retrieval parts of a query organisation's words that misspell trade words, and of
+    its places.
+
+    A trade word misspelt (``Banl``, ``Unievrity``, two typos in a long one) is no trade
+    word to the analysis, which keeps it in the brand; list names file it as a trade word
+    (``VTB Bank``) or, with a place, as brand syllables (``Sichuan University``): it is
+    looked up as the trade word it misspells too. A place among the trade words is looked
+    up by its syllables, as list names made of a place and trade words file it
+    (``Sichuan University``), at half weight a syllable, where a trade word is misspelt:
+    the place is then all that is left of the brand.
+    """
+    groups: list[tuple[set[str], float]] = []
+    for spelt in org.written:
+        if spelt in GENERIC_ORG_WORDS or spelt in ORG_SYNONYMS:
+            continue
+        meant = generic_spelling(spelt)
+        if meant != spelt:
+            for trade in canonical_generic(meant):
+                if len(trade) >= 3 and trade not in trades:
+                    groups.append((_trade_keys(trade, True), 0.5))
+    for trade in trades if groups else ():
+        if trade in CHINESE_PLACES:
+            parts = segment(trade) or ()
+            groups.extend((set(_latin_syllable_slot(p).keys), 0.5) for p in parts)
+    return groups
 
 
 @lru_cache(maxsize=65_536)
