@@ -483,8 +483,10 @@ def _chunk_options(chunk: str, extra: bool) -> tuple[tuple[str, ...], ...]:
     if not options or len(options[0]) > 2:
         # A run-together Hong Kong spelling (``kachiu``), where Mandarin reads none or
         # needs more syllables; never in place of a Mandarin syllable (``yang``, not ya-ng).
+        # A Hong Kong given name is two syllables: three in one word of a longer name are
+        # another language's word (``Oksana`` is no ok-sa-na).
         canto = segment_cantonese(chunk)
-        if canto and canto not in options:
+        if canto and canto not in options and (extra or len(canto) <= 2):
             options = (*options, canto)
     return options
 
@@ -597,9 +599,12 @@ def _english_word(words: list[str]) -> int:
     found = [i for i, w in enumerate(words) if is_english_given_name(w.replace("-", ""))]
     if len(found) != 1 or len(words) < 3:
         return -1
-    others = (w for i, w in enumerate(words) if i != found[0])
-    if any(_word_options(w, False) is None for w in others):
-        return -1
+    for i, w in enumerate(words):
+        # Each other word a Chinese surname or given name: ``Christopher Tichaona
+        # Kuruneri`` spells as syllables too, but no Chinese name word holds four.
+        opts = _word_options(w, False) if i != found[0] else [()]
+        if opts is None or len(opts[0]) > MAX_NAME_WORD_SYLLABLES:
+            return -1
     return found[0]
 
 
@@ -965,9 +970,17 @@ def _slot_similarity(a: Slot, b: Slot, cantonese: bool) -> tuple[float, str]:
             return _typo_similarity(1, min(len(a.text), len(b.text))), (
                 f"misspelt {a.text}/{b.text}"
             )
+        letters = min(len(a.text), len(b.text))
+        if (
+            best < WORD_TYPO_MIN
+            and letters >= LONG_WORD_LETTERS
+            and OSA.distance(a.text, b.text, score_cutoff=2) <= 2
+        ):
+            # Two typos in a long word are common (``Tsocbar`` for Escobar, ``Mohmaex`` for
+            # Mohamed): they cost what they cost in a misspelt syllable's long word.
+            return _typo_similarity(2, letters), f"spelling {a.text}/{b.text}"
         if best < WORD_TYPO_MIN:
             return best * SYLLABLE_SUBSTITUTION_FACTOR, f"different words {a.text}/{b.text}"
-        letters = min(len(a.text), len(b.text))
         if (
             best < 1.0 - TYPO_EDIT_COST
             and letters >= WORD_TYPO_LETTERS

@@ -413,3 +413,32 @@ def test_a_shared_english_name_does_not_make_up_for_another_chinese_given_name(
     # No more than the Chinese names score on their own (the listed name read without its
     # English name costs 0.96 of that).
     assert compare_forms(q, c) <= chinese / 0.96 + 1e-6
+
+
+def test_two_typos_in_a_long_foreign_word_are_a_misspelling() -> None:
+    # Seven letters or more: tsocbar is escobar with two typos, not another word.
+    assert _score("Pedro Miguel CARREÑO TSOCBAR", "Person",
+                  "Pedro Miguel CARREÑO ESCOBAR", "Person") >= DEFAULT_THRESHOLD  # fmt: skip
+    assert _score("MOHMAEX, Abdul Kader Ibrahim", "Person",
+                  "MOHAMED, Abdul Kader Ibrahim", "Person") >= DEFAULT_THRESHOLD  # fmt: skip
+    # Five letters two typos apart are another name.
+    assert _score("Jason Smith", "Person", "Jacob Smith", "Person") < DEFAULT_THRESHOLD
+
+
+def test_three_hong_kong_syllables_in_one_word_of_a_longer_name_are_no_chinese_word() -> None:
+    # ok-sa-na would make Oksana a Chinese name, its misspelling a different syllable.
+    form = analyze_name("Oksana TCHIGRINA", "Person")
+    assert [len(word) for word in form.slots] == [1, 1]
+    assert _score("Okwana TCHIGRNIA", "Person", "Oksana TCHIGRINA", "Person") >= DEFAULT_THRESHOLD
+    # A Hong Kong given name run together is still read.
+    assert [s.text for s in analyze_name("LEE Kachiu", "Person").slots[1]] == ["ka", "chiu"]
+
+
+def test_an_english_given_name_beside_words_no_chinese_name_holds_is_no_hong_kong_name() -> None:
+    # Kuruneri spells ku-ru-ne-ri: four syllables are no Chinese surname or given name.
+    form = analyze_name("Christopher Tichaona Kuruneri", "Person")
+    assert form.english == -1
+    assert not form.shortened
+    assert _score("Christopheo Tichafona Kuruneri", "Person",
+                  "Christopher Tichaona Kuruneri", "Person") >= DEFAULT_THRESHOLD  # fmt: skip
+    assert analyze_name("Chris Tang Ping-keung", "Person").english == 0
