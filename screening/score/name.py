@@ -1289,7 +1289,45 @@ def _merge_moves(
             (i - g, j - k, misspelt, _group_weight(q[i - g : i]), _group_weight(c[j - k : j]),
              fewer, more, "misspelt")
         )  # fmt: skip
+    for i, k, j, g, r, word_q, word_c in _long_word_matches(q, c):
+        moves.setdefault((i, j), []).append(
+            (i - k, j - g, r, _group_weight(q[i - k : i]), _group_weight(c[j - g : j]),
+             word_q, word_c, "spelling")
+        )  # fmt: skip
     return moves
+
+
+#: A written word read as this many syllables or more is no Chinese surname or given name
+#: but another language's word that spells as syllables (``Sibanda`` = si ban da).
+LONG_WORD_SYLLABLES = 3
+
+
+def _long_words(slots: tuple[Slot, ...]) -> list[tuple[int, int, str]]:
+    """``(end, syllables, text)`` of each written word of LONG_WORD_SYLLABLES or more."""
+    out = []
+    for start, s in enumerate(slots):
+        size = s.word_size
+        if s.position == 0 and size >= LONG_WORD_SYLLABLES and start + size <= len(slots):
+            group = slots[start : start + size]
+            if all(x.position == t and x.word_size == size for t, x in enumerate(group)):
+                out.append((start + size, size, "".join(x.text for x in group)))
+    return out
+
+
+def _long_word_matches(
+    q: tuple[Slot, ...], c: tuple[Slot, ...]
+) -> Iterator[tuple[int, int, int, int, float, str, str]]:
+    """Two long words that both names read as syllables, compared as written words: a typo
+    that makes another syllable of one of them (``Sibandi`` for Sibanda: di for da) is a
+    typo in that word, as it is in a word read whole (:func:`_same_word_similarity`), not
+    a different syllable of a Chinese name."""
+    q_long = _long_words(q)
+    if not q_long:
+        return
+    for j, g, word_c in _long_words(c):
+        for i, k, word_q in q_long:
+            if word_q != word_c and (r := _same_word_similarity(word_q, word_c)) >= MERGE_MIN:
+                yield i, k, j, g, r, word_q, word_c
 
 
 def _word_merges(
@@ -1342,13 +1380,15 @@ def _mixed_word(group: tuple[Slot, ...]) -> bool:
 
 def _same_word_similarity(word: str, joined: str) -> float:
     """A word against the joined pieces of a word of the other name: the same word, or one
-    typo from it in five letters or more, as two words that read as no syllables compare
-    (:func:`_slot_similarity`)."""
+    typo from it in five letters or more (two in seven or more), as two words that read as
+    no syllables compare (:func:`_slot_similarity`)."""
     if word == joined:
         return 1.0
     letters = min(len(word), len(joined))
     if letters >= WORD_TYPO_LETTERS and OSA.distance(word, joined, score_cutoff=1) <= 1:
         return _typo_similarity(1, letters)
+    if letters >= LONG_WORD_LETTERS and OSA.distance(word, joined, score_cutoff=2) <= 2:
+        return _typo_similarity(2, letters)
     return 0.0
 
 

@@ -442,3 +442,13 @@ def test_an_english_given_name_beside_words_no_chinese_name_holds_is_no_hong_kon
     assert _score("Christopheo Tichafona Kuruneri", "Person",
                   "Christopher Tichaona Kuruneri", "Person") >= DEFAULT_THRESHOLD  # fmt: skip
     assert analyze_name("Chris Tang Ping-keung", "Person").english == 0
+
+
+def test_a_long_word_both_names_read_as_syllables_is_compared_as_a_word() -> None:
+    # Sibanda reads si ban da: the typo that makes di of da is a typo in that word.
+    assert _score("Mzshek Sibandi", "Person", "Mishek Sibanda", "Person") >= DEFAULT_THRESHOLD
+    steps = compare_traced(analyze_name("Mzshek Sibandi", "Person"),
+                           analyze_name("Mishek Sibanda", "Person"))[1]  # fmt: skip
+    assert any(s.query == "sibandi" and s.candidate == "sibanda" for s in steps)
+    # A Chinese given name of two syllables keeps its syllables apart: lin is not lun.
+    assert _score("ZHU Hailin", "Person", "ZHU Hailun", "Person") < DEFAULT_THRESHOLD
