@@ -1292,7 +1292,7 @@ def _merge_moves(
     for i, k, j, g, r, word_q, word_c in _long_word_matches(q, c):
         moves.setdefault((i, j), []).append(
             (i - k, j - g, r, _group_weight(q[i - k : i]), _group_weight(c[j - g : j]),
-             word_q, word_c, "spelling")
+             word_q, word_c, "same word" if r == 1.0 else "spelling")
         )  # fmt: skip
     return moves
 
@@ -1302,12 +1302,18 @@ def _merge_moves(
 LONG_WORD_SYLLABLES = 3
 
 
-def _long_words(slots: tuple[Slot, ...]) -> list[tuple[int, int, str]]:
-    """``(end, syllables, text)`` of each written word of LONG_WORD_SYLLABLES or more."""
+def _written_words(slots: tuple[Slot, ...]) -> list[tuple[int, int, str]]:
+    """``(end, slots, text)`` of each written word read as several syllables, and of each
+    word read whole that is no syllable (``1`` slot)."""
     out = []
     for start, s in enumerate(slots):
         size = s.word_size
-        if s.position == 0 and size >= LONG_WORD_SYLLABLES and start + size <= len(slots):
+        if s.position != 0 or start + size > len(slots):
+            continue
+        if size == 1:
+            if not (s.syllable or s.hk):
+                out.append((start + 1, 1, s.text))
+        elif size >= 2:
             group = slots[start : start + size]
             if all(x.position == t and x.word_size == size for t, x in enumerate(group)):
                 out.append((start + size, size, "".join(x.text for x in group)))
@@ -1317,16 +1323,22 @@ def _long_words(slots: tuple[Slot, ...]) -> list[tuple[int, int, str]]:
 def _long_word_matches(
     q: tuple[Slot, ...], c: tuple[Slot, ...]
 ) -> Iterator[tuple[int, int, int, int, float, str, str]]:
-    """Two long words that both names read as syllables, compared as written words: a typo
-    that makes another syllable of one of them (``Sibandi`` for Sibanda: di for da) is a
-    typo in that word, as it is in a word read whole (:func:`_same_word_similarity`), not
-    a different syllable of a Chinese name."""
-    q_long = _long_words(q)
-    if not q_long:
+    """Long words compared as written words, where syllable by syllable they differ: two
+    that both names read as syllables, one of three or more (a typo that makes di of da
+    in ``Sibandi`` for Sibanda is a typo in that word, not a different syllable of a
+    Chinese name), and a word read whole against one read as more syllables than a
+    misspelt word may merge with (``Chinamas`` for chi na ma sa). They compare as words
+    read whole do (:func:`_same_word_similarity`)."""
+    q_words = _written_words(q)
+    if not q_words:
         return
-    for j, g, word_c in _long_words(c):
-        for i, k, word_q in q_long:
-            if word_q != word_c and (r := _same_word_similarity(word_q, word_c)) >= MERGE_MIN:
+    for j, g, word_c in _written_words(c):
+        for i, k, word_q in q_words:
+            if max(k, g) < LONG_WORD_SYLLABLES or (min(k, g) == 1 and max(k, g) <= MAX_MERGE):
+                # Words of one or two syllables are a Chinese name's; a word read whole
+                # and up to three syllables, a merge (:func:`_word_merges`).
+                continue
+            if (r := _same_word_similarity(word_q, word_c)) >= MERGE_MIN:
                 yield i, k, j, g, r, word_q, word_c
 
 

@@ -452,3 +452,24 @@ def test_a_long_word_both_names_read_as_syllables_is_compared_as_a_word() -> Non
     assert any(s.query == "sibandi" and s.candidate == "sibanda" for s in steps)
     # A Chinese given name of two syllables keeps its syllables apart: lin is not lun.
     assert _score("ZHU Hailin", "Person", "ZHU Hailun", "Person") < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Natasha Muchniguri", "Natasha Muchinguri"),  # mu chin gu ri against a word read whole
+        ("CHINAMAS, Monica", "CHINAMASA, Monica"),  # four syllables, more than a merge takes
+        ("Eduardo PIÑAT", "Eduardo PIÑATE"),  # pin at against pi na te
+    ],
+)
+def test_a_word_read_as_many_syllables_is_compared_whole_with_its_misspelling(
+    query: str, listed: str
+) -> None:
+    assert _score(query, "Person", listed, "Person") >= DEFAULT_THRESHOLD
+
+
+def test_a_word_read_as_many_syllables_against_itself_read_whole_is_the_same_word() -> None:
+    score, steps, _ = compare_traced(analyze_name("JIMMY CHERIZIER", "Person"),
+                                     analyze_name("JIMMo CHERIZIER", "Person"))  # fmt: skip
+    assert score >= DEFAULT_THRESHOLD
+    assert any(s.query == s.candidate == "cherizier" for s in steps)
