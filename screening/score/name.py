@@ -1302,7 +1302,8 @@ def _merge_moves(
 LONG_WORD_SYLLABLES = 3
 
 
-def _written_words(slots: tuple[Slot, ...]) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=131_072)
+def _written_words(slots: tuple[Slot, ...]) -> tuple[tuple[int, int, str], ...]:
     """``(end, slots, text)`` of each written word read as several syllables, and of each
     word read whole that is no syllable (``1`` slot)."""
     out = []
@@ -1317,7 +1318,7 @@ def _written_words(slots: tuple[Slot, ...]) -> list[tuple[int, int, str]]:
             group = slots[start : start + size]
             if all(x.position == t and x.word_size == size for t, x in enumerate(group)):
                 out.append((start + size, size, "".join(x.text for x in group)))
-    return out
+    return tuple(out)
 
 
 def _long_word_matches(
