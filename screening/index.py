@@ -21,6 +21,7 @@ from rapidfuzz.distance import OSA, Indel
 
 from screening.model import Entity
 from screening.score.name import (
+    LONG_WORD_SYLLABLES,
     NameForm,
     Slot,
     analyze_name,
@@ -69,8 +70,15 @@ TWO_TYPO_NEIGHBOURS = 4
 
 
 def _loose(form: NameForm) -> bool:
+    """A name that :func:`~screening.score.name.key_bound` cannot bound: not all syllables
+    of a Chinese name's words (a word read whole, a word that looks split, a long word)."""
     readings = (form.slots, *form.alternatives)
-    return any(not s.syllable or s.split for words in readings for w in words for s in w)
+    return any(
+        not s.syllable or s.split or s.word_size >= LONG_WORD_SYLLABLES
+        for words in readings
+        for w in words
+        for s in w
+    )
 
 
 #: Key prefixes of words filed whole: words that read as no syllables and single syllables

@@ -1155,6 +1155,12 @@ def _upper_bound(
         cap_q, cap_c = _raw_merge_caps(q, c, q_orders)
     else:
         cap_q, cap_c = [0.0] * len(q), [0.0] * len(c)
+    # Words keep their slots together in every order, so the query's own order will do.
+    for i, k, j, g, r, _, _ in _long_word_matches(q, c):
+        for x in range(i - k, i):
+            cap_q[x] = max(cap_q[x], r)
+        for y in range(j - g, j):
+            cap_c[y] = max(cap_c[y], r)
     return _coverage_bound(q, c, sims, cap_q, cap_c)
 
 
@@ -1862,7 +1868,7 @@ UNSHARED_SYLLABLE_CAP = SYLLABLE_ONE_EDIT_FACTOR * 0.9
 def key_bound(q: NameForm, keys: frozenset[str]) -> float:
     """An upper bound of the person score of ``q`` against a list name whose blocking keys
     are ``keys``, where every slot of that name, in every reading, is a syllable in a word
-    that does not look split. It needs no slot comparison, so the screener can dismiss
+    of one or two that does not look split. It needs no slot comparison, so the screener can dismiss
     most candidates that share only a common surname with the query at once."""
     best = 0.0
     views = [(words, 1.0) for words in (q.slots, *q.alternatives)]
@@ -1874,7 +1880,8 @@ def key_bound(q: NameForm, keys: frozenset[str]) -> float:
                 total += s.weight
                 if (not s.syllable and not s.hk) or not s.keys.isdisjoint(keys):
                     covered += s.weight
-                elif s.split:
+                elif s.split or s.word_size >= LONG_WORD_SYLLABLES:
+                    # A misspelling, or a long word compared whole (:func:`_long_word_matches`).
                     covered += s.weight * (1.0 - TYPO_EDIT_COST)
                 else:
                     covered += s.weight * UNSHARED_SYLLABLE_CAP
