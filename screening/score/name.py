@@ -1754,6 +1754,28 @@ def _brand_alignment(q: tuple[Slot, ...], c: tuple[Slot, ...], mandarin: bool) -
     return _aligned(q, c, False, mandarin=mandarin)[0]
 
 
+def _typo_beside_trade(qo: OrgForm, co: OrgForm, generic: float) -> float:
+    """A long brand one typo from the other, where the trade words agree and are more than
+    a place: a typo, though it spells another syllable (``Qinseng Pharmaceutical
+    Technology`` for Qinsheng). Brands alone one syllable apart are two companies (Hongtu
+    and Hongdu); the same name around a brand of seven letters or more is evidence of one.
+    Costs a typo in a long word."""
+    if generic < 1.0 or not any(not near_place(w) for w in qo.generic.split()):
+        return 0.0
+    q_brand = "".join(x.text for x in qo.slots)
+    c_brand = "".join(x.text for x in co.slots)
+    if min(len(q_brand), len(c_brand)) < LONG_BRAND or q_brand == c_brand:
+        return 0.0
+    if OSA.distance(q_brand, c_brand, score_cutoff=1) > 1:
+        return 0.0
+    # Everything else as written, legal forms too, at most one more typo away: ``Xingxin
+    # Machinery Co., Ltd.`` is not a misspelt ``Xingxing Machinery Group Co., Ltd.``.
+    q_text, c_text = " ".join(qo.written), " ".join(co.written)
+    if OSA.distance(q_text, c_text, score_cutoff=2) > 2:
+        return 0.0
+    return _typo_similarity(1, min(len(q_brand), len(c_brand)))
+
+
 @lru_cache(maxsize=4 * BRAND_MEMO)
 def _core_similarity(q: tuple[str, ...], c: tuple[str, ...]) -> float:
     """Two organisation names run together, one typo costing what it costs in a brand.
@@ -1835,6 +1857,14 @@ def compare_orgs(
                         core_steps = [
                             Step(qo.original_brand, co.original_brand, letters, "letters")
                         ]
+                beside = _typo_beside_trade(qo, co, generic)
+                if beside > core:
+                    core = beside
+                    if trace:
+                        core_steps = [
+                            Step(qo.original_brand, co.original_brand, beside,
+                                 "one typo, the same trade words")
+                        ]  # fmt: skip
             score = core * factor
             whole = 0.0
             if qo.core and co.core and not qo.han and not co.han:

@@ -479,3 +479,26 @@ def test_a_word_read_as_many_syllables_against_itself_read_whole_is_the_same_wor
                                      analyze_name("JIMMo CHERIZIER", "Person"))  # fmt: skip
     assert score >= DEFAULT_THRESHOLD
     assert any(s.query == s.candidate == "cherizier" for s in steps)
+
+
+def test_a_long_brand_one_typo_off_in_the_same_company_name_is_a_typo() -> None:
+    listed = "QINSHENG PHARMACEUTICAL TECHNOLOGY CO., LTD."
+    # seng for sheng spells another syllable, but nothing else in the name differs.
+    assert _score("QINSENG PHARMACEUTICAL TECHNOLOGY CO., LTD.", "Company",
+                  listed, "Company") >= DEFAULT_THRESHOLD  # fmt: skip
+    # One more typo elsewhere is still two typos.
+    assert _score("QINSENG HPARMACEUTICAL TECHNOLOGY CO., LTD.", "Company",
+                  listed, "Company") >= DEFAULT_THRESHOLD  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # The rest of the name differs: two companies a syllable apart.
+        ("Chengdu Xingxin Machinery Co., Ltd.", "Chengdu Xingxing Machinery Group Co., Ltd."),
+        # No trade word beside the brands: nothing but the brand to go by.
+        ("Beijing Xingxin Co., Ltd.", "Beijing Xingxing Co., Ltd."),
+    ],
+)
+def test_brands_a_syllable_apart_stay_two_companies(query: str, listed: str) -> None:
+    assert _score(query, "Company", listed, "Company") < DEFAULT_THRESHOLD
