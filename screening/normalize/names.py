@@ -379,13 +379,19 @@ def _phrases_at(word: str) -> tuple[tuple[str, ...], ...]:
 
 def _phrase_typos(word: str, form: str) -> int | None:
     """How a written word stands to a word of a legal-form phrase: ``0`` the same or a
-    misspelling of a long word, ``1`` a misspelling of a shorter word (one allowed per
-    phrase), ``None`` another word."""
+    misspelling of a long word, ``1`` a misspelling of a shorter word or a long word
+    misspelt once more (one allowed per phrase of three words or more), ``None`` another
+    word."""
     if word == form:
         return 0
     if len(form) >= PHRASE_TYPO_MIN:
         limit = 2 if len(form) >= 12 else 1
-        return 0 if OSA.distance(word, form, score_cutoff=limit) <= limit else None
+        edits = OSA.distance(word, form, score_cutoff=limit + 1)
+        if edits <= limit:
+            return 0
+        # One more typo, as the one misspelling a phrase may carry (``Public Joint Stock
+        # Copmay``: two typos in seven letters).
+        return 1 if edits == limit + 1 else None
     if len(form) >= PHRASE_SHORT_TYPO_MIN and OSA.distance(word, form, score_cutoff=1) <= 1:
         return 1
     return None

@@ -98,6 +98,8 @@ def test_drop_titles_only_before_or_after_the_name(name: str, words: list[str]) 
         ("Pulic Joint Stock Company Gazprom", "gazprom"),
         ("Open Joint Stok Company Rassvet", "rassvet"),
         ("Gazprom Corpoation", "gazprom"),
+        # ... or a long word of it misspelt twice, where the other words are exact.
+        ("Public Joint Stock Copmay Rushydro", "rushydro"),
     ],
 )
 def test_fold_org_words_folds_legal_forms_alike(name: str, brand: str) -> None:
@@ -112,6 +114,8 @@ def test_fold_org_words_folds_legal_forms_alike(name: str, brand: str) -> None:
         # Two misspelt shorter words, or one in a phrase of two, are not a legal form.
         ("Point Stok Company Rassvet", ["point", "stok", "rassvet"]),
         ("Joint Stick Rassvet", ["joint", "stick", "rassvet"]),
+        # A long word misspelt twice and a short one once: two misspellings.
+        ("Public Joint Stok Copmay Rushydro", ["public", "joint", "stok", "copmay", "rushydro"]),
         # A long legal-form word misspelt inside the name is folded all the same.
         ("Aviation Industry Corporatoin of China Ltd", ["aviation", "industry", "of", "china"]),
     ],
