@@ -21,7 +21,7 @@ from functools import lru_cache
 from itertools import permutations
 
 import attrs
-from rapidfuzz.distance import OSA, Indel
+from rapidfuzz.distance import OSA, Indel, Levenshtein
 from rapidfuzz.fuzz import token_sort_ratio
 from unidecode import unidecode
 
@@ -971,11 +971,7 @@ def _slot_similarity(a: Slot, b: Slot, cantonese: bool) -> tuple[float, str]:
                 f"misspelt {a.text}/{b.text}"
             )
         letters = min(len(a.text), len(b.text))
-        if (
-            best < WORD_TYPO_MIN
-            and letters >= LONG_WORD_LETTERS
-            and OSA.distance(a.text, b.text, score_cutoff=2) <= 2
-        ):
+        if best < WORD_TYPO_MIN and _two_typos(a.text, b.text, letters):
             # Two typos in a long word are common (``Tsocbar`` for Escobar, ``Mohmaex`` for
             # Mohamed): they cost what they cost in a misspelt syllable's long word.
             return _typo_similarity(2, letters), f"spelling {a.text}/{b.text}"
@@ -1007,6 +1003,16 @@ def _slot_similarity(a: Slot, b: Slot, cantonese: bool) -> tuple[float, str]:
         # ``yongil``) count no more than that many typos would.
         best = min(best, 1.0 - TYPO_EDIT_COST * edits)
     return best, f"misspelt {a.text}/{b.text}"
+
+
+def _two_typos(x: str, y: str, letters: int) -> bool:
+    """Two words two typos apart, the shorter ``letters`` long, that are one word misspelt:
+    from seven letters, any two typos; in six, only where one is two letters swapped
+    (``Rcihrd``, ``Sregie``), a slip of typing, where two letters changed are as often
+    another name (``Robert`` and ``Rupert``)."""
+    if letters < LONG_WORD_LETTERS - 1 or OSA.distance(x, y, score_cutoff=2) > 2:
+        return False
+    return letters >= LONG_WORD_LETTERS or Levenshtein.distance(x, y, score_cutoff=3) > 2
 
 
 @lru_cache(maxsize=131_072)

@@ -431,6 +431,14 @@ def test_two_typos_in_a_long_foreign_word_are_a_misspelling() -> None:
     assert _score("Jason Smith", "Person", "Jacob Smith", "Person") < DEFAULT_THRESHOLD
 
 
+def test_two_typos_in_six_letters_are_a_misspelling_only_where_letters_are_swapped() -> None:
+    assert _score("Sregie PODOPRIGOROV", "Person",
+                  "Sergei PODOPRIGOROV", "Person") >= DEFAULT_THRESHOLD  # fmt: skip
+    # Two letters changed: Rupert is another name than Robert.
+    assert _score("Robert Podoprigorov", "Person",
+                  "Rupert Podoprigorov", "Person") < DEFAULT_THRESHOLD  # fmt: skip
+
+
 def test_three_hong_kong_syllables_in_one_word_of_a_longer_name_are_no_chinese_word() -> None:
     # ok-sa-na would make Oksana a Chinese name, its misspelling a different syllable.
     form = analyze_name("Oksana TCHIGRINA", "Person")
