@@ -995,14 +995,29 @@ def _slot_similarity(a: Slot, b: Slot, cantonese: bool) -> tuple[float, str]:
     edits = min(
         OSA.distance(x, y) for x in a.alternatives(cantonese) for y in b.alternatives(cantonese)
     )
-    allowed = 1 if min(len(a.text), len(b.text)) <= 4 else 2
+    letters = min(len(a.text), len(b.text))
+    allowed = 1 if letters <= 4 else 2
     if edits <= allowed:
-        best = max(best, _typo_similarity(edits, min(len(a.text), len(b.text))))
+        best = max(best, _typo_similarity(edits, letters))
+    elif edits == 2 and letters == 4 and _swapped(a.alternatives(cantonese), b.text):
+        # Two letters swapped and one more typo in four (``Zohg`` for zhong, ``Zegn`` for
+        # zheng): a slip of typing on top of a typo, what two typos cost.
+        best = max(best, _typo_similarity(2, letters))
     else:
         # More edits than a short word's typo: letters in common (``yong`` in the Korean
         # ``yongil``) count no more than that many typos would.
         best = min(best, 1.0 - TYPO_EDIT_COST * edits)
     return best, f"misspelt {a.text}/{b.text}"
+
+
+def _swapped(spellings: tuple[str, ...], word: str) -> bool:
+    """One of ``spellings`` is two typos from ``word``, one of them two letters swapped
+    (fewer edits counting a swap as one than counting it as two)."""
+    return any(
+        OSA.distance(x, word, score_cutoff=2) == 2
+        and Levenshtein.distance(x, word, score_cutoff=3) > 2
+        for x in spellings
+    )
 
 
 def _two_typos(x: str, y: str, letters: int) -> bool:

@@ -510,3 +510,11 @@ def test_a_long_brand_one_typo_off_in_the_same_company_name_is_a_typo() -> None:
 )
 def test_brands_a_syllable_apart_stay_two_companies(query: str, listed: str) -> None:
     assert _score(query, "Company", listed, "Company") < DEFAULT_THRESHOLD
+
+
+def test_a_syllable_misspelt_with_two_letters_swapped_and_one_more_typo_is_two_typos() -> None:
+    # zegn: h left out and g n swapped; the rest of the name agrees.
+    assert _score("XU, Zegn", "Person", "XU, Zheng", "Person") >= DEFAULT_THRESHOLD
+    assert _score("yPEGN Chunxin", "Person", "PENG Chunxin", "Person") >= DEFAULT_THRESHOLD
+    # Two letters changed, no swap: no closer to qiang than to other syllables.
+    assert _score("HE Qixg", "Person", "HE Qiang", "Person") < DEFAULT_THRESHOLD
