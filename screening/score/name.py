@@ -999,9 +999,16 @@ def _slot_similarity(a: Slot, b: Slot, cantonese: bool) -> tuple[float, str]:
     allowed = 1 if letters <= 4 else 2
     if edits <= allowed:
         best = max(best, _typo_similarity(edits, letters))
-    elif edits == 2 and letters == 4 and _swapped(a.alternatives(cantonese), b.text):
-        # Two letters swapped and one more typo in four (``Zohg`` for zhong, ``Zegn`` for
-        # zheng): a slip of typing on top of a typo, what two typos cost.
+    elif (
+        edits == 2
+        and letters == 4
+        and not (a.syllable or a.hk)
+        and _swapped(a.alternatives(cantonese), b.text)
+    ):
+        # The query's word, two letters swapped and one more typo in four (``Zegn`` for
+        # zheng): a slip of typing on top of a typo, what two typos cost. Not a list's
+        # misspelt alias against a valid query syllable: ``DU Pnig`` (Ping, one swap) is
+        # no Du Jing.
         best = max(best, _typo_similarity(2, letters))
     else:
         # More edits than a short word's typo: letters in common (``yong`` in the Korean

@@ -518,3 +518,8 @@ def test_a_syllable_misspelt_with_two_letters_swapped_and_one_more_typo_is_two_t
     assert _score("yPEGN Chunxin", "Person", "PENG Chunxin", "Person") >= DEFAULT_THRESHOLD
     # Two letters changed, no swap: no closer to qiang than to other syllables.
     assert _score("HE Qixg", "Person", "HE Qiang", "Person") < DEFAULT_THRESHOLD
+
+
+def test_a_listed_misspelling_does_not_take_a_valid_query_syllable_two_typos_away() -> None:
+    # pnig is ping with a swap; jing, a valid syllable two typos away, is another name.
+    assert _score("Du Jing", "Person", "DU Pnig", "Person") < DEFAULT_THRESHOLD
