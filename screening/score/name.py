@@ -1003,7 +1003,7 @@ def _slot_similarity(a: Slot, b: Slot, cantonese: bool) -> tuple[float, str]:
         edits == 2
         and letters == 4
         and not (a.syllable or a.hk)
-        and _swapped(a.alternatives(cantonese), b.text)
+        and any(_swap_and_typo(x, b.text) for x in a.alternatives(cantonese))
     ):
         # The query's word, two letters swapped and one more typo in four (``Zegn`` for
         # zheng): a slip of typing on top of a typo, what two typos cost. Not a list's
@@ -1017,13 +1017,12 @@ def _slot_similarity(a: Slot, b: Slot, cantonese: bool) -> tuple[float, str]:
     return best, f"misspelt {a.text}/{b.text}"
 
 
-def _swapped(spellings: tuple[str, ...], word: str) -> bool:
-    """One of ``spellings`` is two typos from ``word``, one of them two letters swapped
-    (fewer edits counting a swap as one than counting it as two)."""
-    return any(
-        OSA.distance(x, word, score_cutoff=2) == 2
-        and Levenshtein.distance(x, word, score_cutoff=3) > 2
-        for x in spellings
+def _swap_and_typo(x: str, y: str) -> bool:
+    """Two typos apart, one of them two letters swapped (fewer edits counting a swap as
+    one than counting it as two)."""
+    return (
+        OSA.distance(x, y, score_cutoff=2) == 2
+        and Levenshtein.distance(x, y, score_cutoff=3) > 2
     )
 
 
@@ -1032,9 +1031,9 @@ def _two_typos(x: str, y: str, letters: int) -> bool:
     from seven letters, any two typos; in six, only where one is two letters swapped
     (``Rcihrd``, ``Sregie``), a slip of typing, where two letters changed are as often
     another name (``Robert`` and ``Rupert``)."""
-    if letters < LONG_WORD_LETTERS - 1 or OSA.distance(x, y, score_cutoff=2) > 2:
-        return False
-    return letters >= LONG_WORD_LETTERS or Levenshtein.distance(x, y, score_cutoff=3) > 2
+    if letters >= LONG_WORD_LETTERS:
+        return OSA.distance(x, y, score_cutoff=2) <= 2
+    return letters == LONG_WORD_LETTERS - 1 and _swap_and_typo(x, y)
 
 
 @lru_cache(maxsize=131_072)
@@ -1427,14 +1426,14 @@ def _mixed_word(group: tuple[Slot, ...]) -> bool:
 
 def _same_word_similarity(word: str, joined: str) -> float:
     """A word against the joined pieces of a word of the other name: the same word, or one
-    typo from it in five letters or more (two in seven or more), as two words that read as
-    no syllables compare (:func:`_slot_similarity`)."""
+    typo from it in five letters or more, or two (:func:`_two_typos`), as two words that
+    read as no syllables compare (:func:`_slot_similarity`)."""
     if word == joined:
         return 1.0
     letters = min(len(word), len(joined))
     if letters >= WORD_TYPO_LETTERS and OSA.distance(word, joined, score_cutoff=1) <= 1:
         return _typo_similarity(1, letters)
-    if letters >= LONG_WORD_LETTERS and OSA.distance(word, joined, score_cutoff=2) <= 2:
+    if _two_typos(word, joined, letters):
         return _typo_similarity(2, letters)
     return 0.0
 
@@ -1788,13 +1787,15 @@ def _typo_beside_trade(qo: OrgForm, co: OrgForm, generic: float) -> float:
     Technology`` for Qinsheng). Brands alone one syllable apart are two companies (Hongtu
     and Hongdu); the same name around a brand of seven letters or more is evidence of one.
     Costs a typo in a long word."""
-    if generic < 1.0 or not any(not near_place(w) for w in qo.generic.split()):
+    if generic < 1.0:
         return 0.0
     q_brand = "".join(x.text for x in qo.slots)
     c_brand = "".join(x.text for x in co.slots)
     if min(len(q_brand), len(c_brand)) < LONG_BRAND or q_brand == c_brand:
         return 0.0
     if OSA.distance(q_brand, c_brand, score_cutoff=1) > 1:
+        return 0.0
+    if all(near_place(w) for w in qo.generic.split()):
         return 0.0
     # Everything else as written, legal forms too, at most one more typo away: ``Xingxin
     # Machinery Co., Ltd.`` is not a misspelt ``Xingxing Machinery Group Co., Ltd.``.
@@ -1926,8 +1927,8 @@ UNSHARED_SYLLABLE_CAP = SYLLABLE_ONE_EDIT_FACTOR * 0.9
 def key_bound(q: NameForm, keys: frozenset[str]) -> float:
     """An upper bound of the person score of ``q`` against a list name whose blocking keys
     are ``keys``, where every slot of that name, in every reading, is a syllable in a word
-    of one or two that does not look split. It needs no slot comparison, so the screener can dismiss
-    most candidates that share only a common surname with the query at once."""
+    of one or two that does not look split. It needs no slot comparison, so the screener
+    can dismiss most candidates that share only a common surname with the query at once."""
     best = 0.0
     views = [(words, 1.0) for words in (q.slots, *q.alternatives)]
     views.extend((view.words, view.factor) for view in q.shortened)
