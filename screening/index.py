@@ -51,6 +51,9 @@ POSTINGS_PER_FOUND = 8
 MAX_IDF_SHARE = 0.14
 #: Spellings of one entity among the candidates of one query, at most.
 SPELLINGS_PER_ENTITY = 3
+#: What a list name written exactly as the query (letters alike, spaces aside) adds to its
+#: rank: more than every part of any query, so it is always among the candidates.
+EXACT_WEIGHT = 1_000.0
 #: Names found up to which the pool is picked by sorting them all rather than by a heap.
 SORT_UP_TO = 2_500
 #: Rank penalty per slot of length difference between a query and a candidate name.
@@ -112,6 +115,12 @@ def _filed(table: dict[str, str], variant: str) -> list[str]:
     """The words :func:`_file_under` filed under ``variant``."""
     found = table.get(variant)
     return [] if found is None else found.split(" ")
+
+
+def _letters(form: NameForm) -> str:
+    """A name's normalized text without its spaces: ``JSC VEB.DV`` and ``JSC VEBDV``,
+    ``Hai Lun`` and ``Hailun`` alike."""
+    return form.normalized.replace(" ", "")
 
 
 def _size(form: NameForm) -> int:
@@ -198,6 +207,10 @@ class NameIndex:
         self.short_alias: list[bool] = []
         contents: dict[tuple[object, ...], int] = {}
         postings: dict[str, list[int]] = defaultdict(list)
+        #: List names by their letters (:func:`_letters`): an exact match is found by one
+        #: lookup, whatever the ranking of parts makes of it (a name of unknown type whose
+        #: person reading outweighs its organisation reading).
+        exact: dict[str, list[int]] = defaultdict(list)
         for entity in entities:
             first = len(self.refs)
             seen: set[str] = set()
@@ -215,6 +228,7 @@ class NameIndex:
                         self._totals.append(_total_size(form))
                         self.form_ids.append(contents.setdefault(form.content, len(contents)))
                         self.short_alias.append(False)
+                        exact[_letters(form)].append(ref_id)
                         keys = form.blocking_keys()
                         self.keysets.append(frozenset(keys))
                         for key in keys:
@@ -228,6 +242,7 @@ class NameIndex:
                         self.short_alias[i] = True
                         self.form_ids[i] = contents.setdefault(content, len(contents))
         self.postings: dict[str, list[int]] = dict(postings)
+        self.exact: dict[str, list[int]] = dict(exact)
         # Each name's pair of sizes, numbered: a query ranks by a penalty per pair.
         pairs: dict[tuple[int, int], int] = {}
         self._size_pair: list[int] = [
@@ -438,6 +453,8 @@ class Search:
         if len(rare) < 2:
             rare = order[:2]
         self._scores: dict[int, float] = defaultdict(float)
+        for ref_id in index.exact.get(_letters(form), ()):
+            self._scores[ref_id] += EXACT_WEIGHT
         self._walked_ids: set[int] = set(rare)
         self._walked = 0
         for i in rare:

@@ -614,3 +614,23 @@ def test_a_trade_word_misspelt_twice_is_looked_up_with_the_place_beside_it() -> 
         ]
     )
     assert "target" in _found(index, "Sichuan Unievrity")
+
+
+def test_a_name_written_as_the_query_is_always_a_candidate() -> None:
+    # Read as a person, the query's aviation files three parts (the word and its ends)
+    # that list names made only of places and trade words file as their brand, and the
+    # listed name, whose aviation is a trade word, does not: ranked by parts alone, it fell
+    # behind sixty of them.
+    places = ["Beijing", "Shanghai", "Tianjin", "Chongqing", "Harbin", "Chengdu", "Wuhan",
+              "Nanjing", "Hefei", "Jinan", "Qingdao", "Dalian", "Shenyang", "Changsha",
+              "Nanchang", "Fuzhou", "Xiamen", "Kunming", "Lanzhou", "Taiyuan"]  # fmt: skip
+    index = NameIndex(
+        [
+            Entity(id="nat", schema="LegalEntity", names=("Guizhou Aviation Tech. Dev. Nat.",)),
+            *_numbered("a", "Company", [f"{p} Aviation Industry" for p in places * 4]),
+        ]
+    )
+    # Letters alike, spaces and punctuation aside.
+    for query in ("GUIZHOU AVIATION TECH DEV NAT", "Guizhou Aviation TechDev Nat"):
+        found = index.candidates(analyze_name(query))
+        assert "nat" in [ref.entity_id for ref in found]

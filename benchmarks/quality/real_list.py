@@ -29,6 +29,7 @@ import csv
 import functools
 import logging
 import random
+import re
 import sys
 import time
 from collections import defaultdict
@@ -69,6 +70,20 @@ FORM_SWAPS = (
     ("Limited", "Ltd"), ("Ltd.", "Limited"), ("Corporation", "Corp."), ("Corp.", "Corporation"),
     ("Inc.", "Incorporated"), ("Technology", "Tech"), ("Technologies", "Tech"),
 )  # fmt: skip
+#: Long legal forms and their initials, either way, in any case and with or without a
+#: hyphen (the Russian and Iranian companies of the official lists: ``OPEN JOINT-STOCK
+#: COMPANY``, ``PJSC``, ``Limited Liability Company``, ``LLC``).
+INITIAL_SWAPS = tuple(
+    (re.compile(rf"\b{pattern}\b", re.IGNORECASE), full, short)
+    for pattern, full, short in (
+        (r"open joint[- ]stock company", "Open Joint Stock Company", "OJSC"),
+        (r"public joint[- ]stock company", "Public Joint Stock Company", "PJSC"),
+        (r"closed joint[- ]stock company", "Closed Joint Stock Company", "CJSC"),
+        (r"(?<!open )(?<!public )(?<!closed )joint[- ]stock company", "Joint Stock Company",
+         "JSC"),
+        (r"limited liability company", "Limited Liability Company", "LLC"),
+    )
+)
 
 
 def real_entities(path: Path) -> list[Entity]:
@@ -89,6 +104,11 @@ def real_entities(path: Path) -> list[Entity]:
 
 def _org_form(rng: random.Random, name: str) -> str | None:
     choices = [name.replace(a, b) for a, b in FORM_SWAPS if a in name]
+    for pattern, full, short in INITIAL_SWAPS:
+        if pattern.search(name):
+            choices.append(pattern.sub(short, name))
+        elif re.search(rf"\b{short}\b", name):
+            choices.append(re.sub(rf"\b{short}\b", full, name))
     words = name.split()
     if len(words) > 2 and words[0].lower().strip(",") in CHINESE_PLACES:
         # Only where a brand remains: "Institute of Technology" is no name of its own.

@@ -35,13 +35,17 @@ LEGAL_FORM_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         (
             tuple(p.split())
             for p in (
-                "company limited", "co ltd", "co limited", "company ltd", "limited company",
+                # Written in full: short forms of their words are read in full before
+                # phrases are matched (LEGAL_WORD_SHORT_FORMS: ``Co Ltd``, ``Ltd Liability
+                # Co.``).
+                "company limited", "limited company",
                 "limited liability company", "public limited company", "joint stock company",
                 "public joint stock company", "closed joint stock company",
                 "open joint stock company", "private joint stock company", "holding company",
-                "holdings limited", "group co ltd", "group company limited", "group limited",
-                "group corporation", "group co", "co inc", "corporation limited", "sdn bhd",
-                "pte ltd", "pty ltd", "youxian gongsi", "gufen youxian gongsi",
+                "holdings limited", "group company limited", "group limited",
+                "group corporation", "group company", "company incorporated",
+                "corporation limited", "sdn bhd",
+                "pte limited", "pty limited", "youxian gongsi", "gufen youxian gongsi",
                 "youxian zeren gongsi", "jituan youxian gongsi", "jituan gongsi",
                 "gongsi", "youxian", "gufen", "jituan", "zeren",
                 # Russian legal forms, transliterated (OOO, AO, ZAO, OAO, PAO)
@@ -56,6 +60,12 @@ LEGAL_FORM_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         reverse=True,
     )
 )  # fmt: skip
+#: Short forms of the words of legal-form phrases, read in full where phrases are matched:
+#: one phrase stands for every mix of short and full words (``Ltd Liability Company``,
+#: ``Closed Joint Stock Co.``).
+LEGAL_WORD_SHORT_FORMS: dict[str, str] = {
+    "co": "company", "ltd": "limited", "corp": "corporation", "inc": "incorporated",
+}  # fmt: skip
 #: Single-word legal forms and organisation words that carry no identity.
 LEGAL_FORM_WORDS: frozenset[str] = frozenset(
     {
@@ -66,6 +76,10 @@ LEGAL_FORM_WORDS: frozenset[str] = frozenset(
         "pte", "pty", "bhd", "sdn", "cv", "sl", "kft", "doo", "ltda",
     }
 )  # fmt: skip
+#: Legal forms that are Chinese syllables too: folded where they open or end a name not
+#: written syllable by syllable (``AO Shvabe`` is a Russian joint-stock company, ``Ling Ao
+#: Electronic`` a Chinese brand).
+SYLLABLE_LEGAL_FORMS: frozenset[str] = frozenset({"ao"})
 #: Legal-form words no person's name holds: a name of unknown type with one of them is an
 #: organisation's (``ANHUI LAND GROUP CO LIMITED``). Short forms that are also syllables or
 #: name parts (``sa``, ``as``, ``the``) and pinyin forms (``gongsi``) are left out.
@@ -312,39 +326,85 @@ def fold_org_words(words: list[str]) -> tuple[list[str], list[str]]:
     """
     removed: list[str] = []
     out: list[str] = []
-    i = 0
-    flat = [w.replace("-", "") for w in words]
+    flat = [part for w in words for part in _legal_parts(w)]
+    phrases = _phrase_spans([LEGAL_WORD_SHORT_FORMS.get(w, w) for w in flat])
     # In a name written syllable by syllable (``Gong Si``), a short syllable at the end is
     # part of the name, not a misspelt legal form (``Si`` is not ``SA``); elsewhere it may
     # be (``Sterling Rossi Shipping ZE``, ``Yixing Technology Po., Ltd.``).
     named = [w for w in flat if w not in LEGAL_FORM_WORDS]
     syllabic = 2 * sum(_is_syllable(w) for w in named) > len(named)
+    i = 0
     while i < len(flat):
-        for phrase in _phrases_at(flat[i]):
-            if _phrase_matches(flat[i : i + len(phrase)], phrase):
-                removed.extend(phrase)
-                i += len(phrase)
-                break
+        if i in phrases:
+            removed.extend(flat[i : phrases[i]])
+            i = phrases[i]
+            continue
+        word = flat[i]
+        # A misspelt legal form stands among legal forms at the end (``Sea Cargo LLC``:
+        # sea, one letter from SA, is followed by a name word).
+        trailing = all(w in _LEGAL_VOCABULARY or len(w) == 1 for w in flat[i + 1 :])
+        # A lone letter just before a legal form at the end is what is left of one
+        # (``C., Ltd.``, ``o., Ltd.``).
+        stub = len(word) == 1 and i + 1 < len(flat) and flat[i + 1] in LEGAL_FORM_WORDS
+        protected = syllabic and len(word) <= 3 and _is_syllable(word)
+        # ... or at the start (:data:`_LEADING_FORMS`).
+        near = not protected and (
+            _near_legal_form(word) if trailing else not out and _near_legal_form(word, True)
+        )
+        if (
+            word in LEGAL_FORM_WORDS
+            or (word in SYLLABLE_LEGAL_FORMS and not protected and (trailing or not out))
+            or (trailing and stub)
+            or near
+            or _near_long_legal_word(word)
+        ):
+            removed.append(word)
         else:
-            word = flat[i]
-            trailing = i >= len(flat) - 3
-            # A lone letter just before a legal form at the end is what is left of one
-            # (``C., Ltd.``, ``o., Ltd.``).
-            stub = len(word) == 1 and i + 1 < len(flat) and flat[i + 1] in LEGAL_FORM_WORDS
-            protected = syllabic and len(word) <= 3 and _is_syllable(word)
-            near = not protected and _near_legal_form(word)
-            if (
-                word in LEGAL_FORM_WORDS
-                or (trailing and (stub or near))
-                or _near_long_legal_word(word)
-            ):
-                removed.append(word)
-            else:
-                out.append(ORG_SYNONYMS.get(word, word))
-            i += 1
+            out.append(ORG_SYNONYMS.get(word, word))
+        i += 1
     if not out:  # a name made only of legal-form words is its own core
         out = [ORG_SYNONYMS.get(w, w) for w in flat]
     return out, removed
+
+
+def _phrase_spans(full: list[str]) -> dict[int, int]:
+    """Where legal-form phrases stand in words read in full, as ``{start: end}``: the
+    longest first, so that ``Group Limited Liability Company`` is a group and a limited
+    liability company, not a group limited and a stray liability."""
+    found = [
+        (len(p), i)
+        for i, word in enumerate(full)
+        for p in _phrases_at(word)
+        if _phrase_matches(full[i : i + len(p)], p)
+    ]
+    taken = [False] * len(full)
+    spans: dict[int, int] = {}
+    for length, i in sorted(found, key=lambda m: (-m[0], m[1])):
+        if not any(taken[i : i + length]):
+            taken[i : i + length] = [True] * length
+            spans[i] = i + length
+    return spans
+
+
+#: Every word of a legal-form phrase or a legal form of its own, in full and short.
+_LEGAL_VOCABULARY: frozenset[str] = frozenset(
+    {w for p in LEGAL_FORM_PHRASES for w in p}
+    | LEGAL_FORM_WORDS
+    | SYLLABLE_LEGAL_FORMS
+    | set(LEGAL_WORD_SHORT_FORMS)
+)
+
+
+def _legal_parts(word: str) -> list[str]:
+    """A hyphenated word as the words of a legal form where each of its parts is one
+    (``joint-stock``: OFAC writes ``JOINT-STOCK COMPANY`` as often as not), else the word
+    with its hyphens dropped (``Hai-lun``, ``Coca-Cola``)."""
+    if "-" not in word:
+        return [word]
+    parts = [p for p in word.split("-") if p]
+    if len(parts) > 1 and all(p in _LEGAL_VOCABULARY for p in parts):
+        return parts
+    return [word.replace("-", "")]
 
 
 #: Legal-form phrases by their first word, longest first: only these are tried at a word.
@@ -420,16 +480,26 @@ def _near_long_legal_word(word: str) -> bool:
 _TRAILING_FORMS = ("co", "ltd", "limited", "company", "corp", "corporation", "inc", "llc",
                    "gmbh", "group", "holdings", "holding", "fze", "sarl", "plc", "sa", "ag",
                    "bv", "nv", "llp", "srl", "pte", "pty", "bhd", "jsc")  # fmt: skip
+#: ... and at the start, forms of four letters or more: the short words that open names
+#: are mostly a letter from a short form (``AL Qaeda``, ``CK International``, ``Pavo``
+#: for PAO, ``SC (Dalian)`` for JSC).
+_LEADING_FORMS = (*(f for f in _TRAILING_FORMS if len(f) >= 4), "ojsc", "pjsc", "cjsc")
 
 
 @lru_cache(maxsize=65_536)
-def _near_legal_form(word: str) -> bool:
+def _near_legal_form(word: str, leading: bool = False) -> bool:
     """A word at the end of an organisation name one edit away from a legal form
-    (``Ltu``, ``Lth``, ``gCo``, ``Limted``); two-letter words only by substitution."""
+    (``Ltu``, ``Lth``, ``gCo``, ``Limted``), or with ``leading``, at its start one edit
+    from a longer form (``JOSC Gazprom``, ``Holdigs Delta``); two-letter words only by
+    substitution."""
     if len(word) > 12 or word in ORG_SYNONYMS:
         return False
-    for form in _TRAILING_FORMS:
+    for form in _LEADING_FORMS if leading else _TRAILING_FORMS:
         if abs(len(form) - len(word)) > 1:
+            continue
+        if leading and len(word) == len(form) < 5 and sorted(word) != sorted(form):
+            # A short acronym opening a name one letter from a form is a brand's as often
+            # as not (``CSSC``, ``CJSC``): swapped letters only.
             continue
         limit = 1 if len(form) >= 3 or len(word) >= len(form) else 0
         if OSA.distance(word, form, score_cutoff=limit) <= limit:

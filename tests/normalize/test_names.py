@@ -423,3 +423,59 @@ def test_an_english_given_name_that_is_a_chinese_syllable_is_refused(
 )  # fmt: skip
 def test_is_company_word_allows_one_typo_in_long_words_only(word: str, company: bool) -> None:
     assert is_company_word(word) is company
+
+
+@pytest.mark.parametrize(
+    ("name", "core"),
+    [
+        # OFAC writes JOINT-STOCK COMPANY as often as JOINT STOCK COMPANY.
+        ("Open Joint-Stock Company Sibir Energy", ["sibir", "energy"]),
+        ("CREDIT URAL BANK JOINT-STOCK COMPANY", ["credit", "ural", "bank"]),
+        # Other hyphenated words stay one word.
+        ("Coca-Cola Joint Stock Company", ["cocacola"]),
+        # Short and full words of a phrase mix freely.
+        ("Ltd Liability Company Aeroscan", ["aeroscan"]),
+        ("Limited Liability Co. Aeroscan", ["aeroscan"]),
+        ("Closed Joint Stock Co. Aeroscan", ["aeroscan"]),
+        ("Aeroscan Company Ltd", ["aeroscan"]),
+        # The longest phrase wins where two overlap: not "group limited" and a stray
+        # "liability".
+        ("Avia Group Limited Liability Company", ["avia"]),
+        ("SAAMEN COMPANY, Limited Liability Company", ["saamen"]),
+    ],
+)
+def test_legal_form_phrases_are_read_in_full_and_across_hyphens(
+    name: str, core: list[str]
+) -> None:
+    assert fold_org_words(split_words(name))[0] == core
+
+
+@pytest.mark.parametrize(
+    ("name", "core"),
+    [
+        # A word a letter from a legal form is one only among the legal forms at the
+        # end, however many words those take: sea (SA) is the brand's here, with LLC or
+        # with Limited Liability Company alike.
+        ("Gulf Gate Sea Cargo LLC", ["gulf", "gate", "sea", "cargo"]),
+        ("Gulf Gate Sea Cargo Limited Liability Company", ["gulf", "gate", "sea", "cargo"]),
+        ("Sterling Rossi Shipping ZE", ["sterling", "rossi", "ship"]),
+        ("Nanjing Yixing Tech Group Po., Ltd.", ["nanjing", "yixing", "tech"]),
+        # At the start, only a misspelling of a form of four letters or more, and of one
+        # as short as four only by swapped letters.
+        ("JOSC Gazprom", ["gazprom"]),
+        ("Holdigs Delta", ["delta"]),
+        ("CSSC Offshore Marine", ["cssc", "offshore", "marine"]),
+        ("AL Qaeda", ["al", "qaeda"]),
+        ("CK International Ltd", ["ck", "intl"]),
+        ("Pavo Trading Pte. Ltd.", ["pavo", "trade"]),
+        # The Russian AO opens or ends a name; inside a Chinese one it is a syllable.
+        ("AO Shvabe", ["shvabe"]),
+        ("SG MSK, AO", ["sg", "msk"]),
+        ("Ling Ao Electronic Technology Co., Ltd.", ["ling", "ao", "electronic", "tech"]),
+        ("Xiamen Ao Xin Co Ltd", ["xiamen", "ao", "xin"]),
+    ],
+)
+def test_misspelt_legal_forms_are_folded_only_where_legal_forms_stand(
+    name: str, core: list[str]
+) -> None:
+    assert fold_org_words(split_words(name))[0] == core
