@@ -71,8 +71,8 @@ FORM_SWAPS = (
     ("Inc.", "Incorporated"), ("Technology", "Tech"), ("Technologies", "Tech"),
 )  # fmt: skip
 #: Long legal forms and their initials, either way, in any case and with or without a
-#: hyphen (the Russian and Iranian companies of the official lists: ``OPEN JOINT-STOCK
-#: COMPANY``, ``PJSC``, ``Limited Liability Company``, ``LLC``).
+#: hyphen (the Russian, Iranian and South Asian companies of the official lists: ``OPEN
+#: JOINT-STOCK COMPANY``, ``PJSC``, ``Limited Liability Company``, ``LLC``, ``FSUE``).
 INITIAL_SWAPS = tuple(
     (re.compile(rf"\b{pattern}\b", re.IGNORECASE), full, short)
     for pattern, full, short in (
@@ -82,6 +82,8 @@ INITIAL_SWAPS = tuple(
         (r"(?<!open )(?<!public )(?<!closed )joint[- ]stock company", "Joint Stock Company",
          "JSC"),
         (r"limited liability company", "Limited Liability Company", "LLC"),
+        (r"federal state unitary enterprise", "Federal State Unitary Enterprise", "FSUE"),
+        (r"private limited", "Private Limited", "Pvt Ltd"),
     )
 )
 

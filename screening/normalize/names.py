@@ -44,8 +44,10 @@ LEGAL_FORM_PHRASES: tuple[tuple[str, ...], ...] = tuple(
                 "open joint stock company", "private joint stock company", "holding company",
                 "holdings limited", "group company limited", "group limited",
                 "group corporation", "group company", "company incorporated",
-                "corporation limited", "sdn bhd",
-                "pte limited", "pty limited", "youxian gongsi", "gufen youxian gongsi",
+                "corporation limited", "sdn bhd", "sendirian berhad",
+                "private limited", "private limited company", "pty limited",
+                "limited partnership", "limited liability partnership",
+                "youxian gongsi", "gufen youxian gongsi",
                 "youxian zeren gongsi", "jituan youxian gongsi", "jituan gongsi",
                 "gongsi", "youxian", "gufen", "jituan", "zeren",
                 # Russian legal forms, transliterated (OOO, AO, ZAO, OAO, PAO)
@@ -54,6 +56,12 @@ LEGAL_FORM_PHRASES: tuple[tuple[str, ...], ...] = tuple(
                 "obshchestvo s ogranichennoi otvetstvennostiu",
                 "aktsionernoe obshchestvo", "zakrytoe aktsionernoe obshchestvo",
                 "otkrytoe aktsionernoe obshchestvo", "publichnoe aktsionernoe obshchestvo",
+                # Russian state enterprises (FGUP, GUP): on the lists in English.
+                "federal state unitary enterprise", "state unitary enterprise",
+                # UAE free-zone, Polish, German, Latin American and European forms.
+                "fz llc", "sp z oo", "sa de cv",
+                "gesellschaft mit beschrankter haftung", "gesellschaft mit beschraenkter haftung",
+                "sociedad anonima", "sociedade anonima", "societe anonyme",
             )
         ),
         key=len,
@@ -65,6 +73,7 @@ LEGAL_FORM_PHRASES: tuple[tuple[str, ...], ...] = tuple(
 #: ``Closed Joint Stock Co.``).
 LEGAL_WORD_SHORT_FORMS: dict[str, str] = {
     "co": "company", "ltd": "limited", "corp": "corporation", "inc": "incorporated",
+    "pvt": "private", "pte": "private",
 }  # fmt: skip
 #: Single-word legal forms and organisation words that carry no identity.
 LEGAL_FORM_WORDS: frozenset[str] = frozenset(
@@ -74,8 +83,15 @@ LEGAL_FORM_WORDS: frozenset[str] = frozenset(
         "nv", "oy", "ab", "as", "kk", "jsc", "pjsc", "ojsc", "cjsc", "ooo", "oao", "zao",
         "pao", "fze", "fzco", "fzc", "est", "group", "holding", "holdings", "the",
         "pte", "pty", "bhd", "sdn", "cv", "sl", "kft", "doo", "ltda",
+        # Gulf (with limited liability), Dubai free zone, Russian state enterprises,
+        # Ukrainian private joint-stock, Indonesian listed, Bulgarian limited, Indian
+        # private, joint-stock commercial bank.
+        "wll", "dmcc", "fsue", "fgup", "prjsc", "tbk", "eood", "ood", "pvt", "jscb",
     }
 )  # fmt: skip
+#: Legal forms that open a name and only there (Indonesian ``PT Bank Mandiri``): as
+#: another word they may be a name's.
+LEADING_LEGAL_FORMS: frozenset[str] = frozenset({"pt"})
 #: Legal forms that are Chinese syllables too: folded where they open or end a name not
 #: written syllable by syllable (``AO Shvabe`` is a Russian joint-stock company, ``Ling Ao
 #: Electronic`` a Chinese brand).
@@ -88,7 +104,8 @@ COMPANY_WORDS: frozenset[str] = frozenset(
         "co", "company", "ltd", "limited", "inc", "incorporated", "corp", "corporation",
         "llc", "plc", "llp", "gmbh", "sarl", "srl", "spa", "ooo", "oao", "zao", "pao",
         "pjsc", "ojsc", "cjsc", "jsc", "fze", "fzco", "fzc", "pte", "pty", "bhd", "ltda",
-        "group", "holding", "holdings",
+        "group", "holding", "holdings", "wll", "dmcc", "fsue", "fgup", "prjsc", "tbk",
+        "eood", "pvt", "jscb",
     }
 )  # fmt: skip
 #: Words with a common short form, folded to one spelling.
@@ -354,6 +371,7 @@ def fold_org_words(words: list[str]) -> tuple[list[str], list[str]]:
         if (
             word in LEGAL_FORM_WORDS
             or (word in SYLLABLE_LEGAL_FORMS and not protected and (trailing or not out))
+            or (word in LEADING_LEGAL_FORMS and not out and i + 1 < len(flat))
             or (trailing and stub)
             or near
             or _near_long_legal_word(word)
@@ -391,6 +409,7 @@ _LEGAL_VOCABULARY: frozenset[str] = frozenset(
     {w for p in LEGAL_FORM_PHRASES for w in p}
     | LEGAL_FORM_WORDS
     | SYLLABLE_LEGAL_FORMS
+    | LEADING_LEGAL_FORMS
     | set(LEGAL_WORD_SHORT_FORMS)
 )
 

@@ -479,3 +479,22 @@ def test_misspelt_legal_forms_are_folded_only_where_legal_forms_stand(
     name: str, core: list[str]
 ) -> None:
     assert fold_org_words(split_words(name))[0] == core
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Bazalt Pvt. Ltd.", "Bazalt Private Limited", "Bazalt Pte Ltd", "Bazalt FZ-LLC",
+        "Bazalt DMCC", "Bazalt Co. W.L.L.", "Bazalt S.A. de C.V.", "Bazalt LLP",
+        "Bazalt Limited Liability Partnership", "PT Bazalt Tbk", "FSUE Bazalt",
+        "Federal State Unitary Enterprise Bazalt", "Bazalt Sociedad Anonima",
+        "Bazalt Société Anonyme", "Bazalt Gesellschaft mit beschränkter Haftung",
+        "Bazalt PrJSC", "Bazalt Sendirian Berhad", "Bazalt Sp. z o.o.", "Bazalt EOOD",
+    ],
+)  # fmt: skip
+def test_legal_forms_of_many_countries_are_folded(name: str) -> None:
+    assert fold_org_words(split_words(name))[0] == ["bazalt"]
+
+
+def test_pt_is_a_legal_form_only_where_it_opens_a_name() -> None:
+    assert fold_org_words(split_words("Delta PT Solutions"))[0] == ["delta", "pt", "solutions"]
