@@ -523,3 +523,18 @@ def test_a_syllable_misspelt_with_two_letters_swapped_and_one_more_typo_is_two_t
 def test_a_listed_misspelling_does_not_take_a_valid_query_syllable_two_typos_away() -> None:
     # pnig is ping with a swap; jing, a valid syllable two typos away, is another name.
     assert _score("Du Jing", "Person", "DU Pnig", "Person") < DEFAULT_THRESHOLD
+
+
+def test_different_trade_words_share_no_credit_by_their_letters() -> None:
+    # industry and instruments share half their letters and nothing else: the brand alone
+    # is no match.
+    nova = _score("Nova Industries S.A.", "Company", "Shanghai Nova Instruments Co., Ltd.", "Company")
+    assert nova < DEFAULT_THRESHOLD
+    # A trade word held by both counts, whatever else either holds.
+    shared = _score("Hikvision Technology", "Company", "Hikvision Digital Technology", "Company")
+    assert shared >= DEFAULT_THRESHOLD
+    assert shared > nova
+    # ... and so does a misspelt one.
+    assert _score(
+        "Nova Instrumenst Co.", "Company", "Shanghai Nova Instruments Co., Ltd.", "Company"
+    ) >= DEFAULT_THRESHOLD
