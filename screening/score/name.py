@@ -970,6 +970,16 @@ def _slot_similarity(a: Slot, b: Slot, cantonese: bool) -> tuple[float, str]:
                 f"misspelt {a.text}/{b.text}"
             )
         letters = min(len(a.text), len(b.text))
+        if (
+            letters < WORD_TYPO_LETTERS
+            and len(a.text) == len(b.text)
+            and not (a.hk or b.hk)
+            and _swapped(a.text, b.text)
+        ):
+            # Two neighbours swapped in a short word that spells no syllable (``Zwa`` for
+            # the Burmese Zaw, ``Asw`` for Saw): a slip of typing, where a letter changed
+            # or added is as often another name (``Ivana``, ``Orion``).
+            return _typo_similarity(1, letters), f"misspelt {a.text}/{b.text}"
         if best < WORD_TYPO_MIN and _two_typos(a.text, b.text, letters):
             # Two typos in a long word are common (``Tsocbar`` for Escobar, ``Mohmaex`` for
             # Mohamed): they cost what they cost in a misspelt syllable's long word.
@@ -1023,6 +1033,11 @@ def _swap_and_typo(x: str, y: str) -> bool:
         OSA.distance(x, y, score_cutoff=2) == 2
         and Levenshtein.distance(x, y, score_cutoff=3) > 2
     )
+
+
+def _swapped(x: str, y: str) -> bool:
+    """The same letters, two neighbours swapped."""
+    return OSA.distance(x, y, score_cutoff=1) == 1 and Levenshtein.distance(x, y) == 2
 
 
 def _two_typos(x: str, y: str, letters: int) -> bool:

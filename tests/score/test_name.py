@@ -528,7 +528,9 @@ def test_a_listed_misspelling_does_not_take_a_valid_query_syllable_two_typos_awa
 def test_different_trade_words_share_no_credit_by_their_letters() -> None:
     # industry and instruments share half their letters and nothing else: the brand alone
     # is no match.
-    nova = _score("Nova Industries S.A.", "Company", "Shanghai Nova Instruments Co., Ltd.", "Company")
+    nova = _score(
+        "Nova Industries S.A.", "Company", "Shanghai Nova Instruments Co., Ltd.", "Company"
+    )
     assert nova < DEFAULT_THRESHOLD
     # A trade word held by both counts, whatever else either holds.
     shared = _score("Hikvision Technology", "Company", "Hikvision Digital Technology", "Company")
@@ -538,3 +540,10 @@ def test_different_trade_words_share_no_credit_by_their_letters() -> None:
     assert _score(
         "Nova Instrumenst Co.", "Company", "Shanghai Nova Instruments Co., Ltd.", "Company"
     ) >= DEFAULT_THRESHOLD
+
+
+def test_two_neighbours_swapped_in_a_short_word_are_a_typo_not_a_letter_changed() -> None:
+    swapped = _score("Thein Zwa", "Person", "Thein Zaw", "Person")
+    assert swapped >= DEFAULT_THRESHOLD
+    # A letter changed in three is as often another name.
+    assert _score("Thein Zaq", "Person", "Thein Zaw", "Person") < DEFAULT_THRESHOLD
