@@ -495,14 +495,17 @@ def _near_long_legal_word(word: str) -> bool:
     return len(word) >= LEGAL_WORD_TYPO_MIN - 1 and _within_edits(word, _LONG_LEGAL_WORDS, 1)
 
 
+#: Russian legal forms in Latin letters (OOO, OAO, ZAO, PAO and the English initials).
+_RUSSIAN_FORMS = ("ooo", "oao", "zao", "pao", "ojsc", "pjsc", "cjsc")
 #: Legal forms common enough at the end of a name that a misspelling of them is still one.
 _TRAILING_FORMS = ("co", "ltd", "limited", "company", "corp", "corporation", "inc", "llc",
                    "gmbh", "group", "holdings", "holding", "fze", "sarl", "plc", "sa", "ag",
-                   "bv", "nv", "llp", "srl", "pte", "pty", "bhd", "jsc")  # fmt: skip
+                   "bv", "nv", "llp", "srl", "pte", "pty", "bhd", "jsc",
+                   *_RUSSIAN_FORMS)  # fmt: skip
 #: ... and at the start, forms of four letters or more: the short words that open names
 #: are mostly a letter from a short form (``AL Qaeda``, ``CK International``, ``Pavo``
 #: for PAO, ``SC (Dalian)`` for JSC).
-_LEADING_FORMS = (*(f for f in _TRAILING_FORMS if len(f) >= 4), "ojsc", "pjsc", "cjsc")
+_LEADING_FORMS = tuple(f for f in _TRAILING_FORMS if len(f) >= 4)
 
 
 @lru_cache(maxsize=65_536)
@@ -516,9 +519,18 @@ def _near_legal_form(word: str, leading: bool = False) -> bool:
     for form in _LEADING_FORMS if leading else _TRAILING_FORMS:
         if abs(len(form) - len(word)) > 1:
             continue
-        if leading and len(word) == len(form) < 5 and sorted(word) != sorted(form):
-            # A short acronym opening a name one letter from a form is a brand's as often
-            # as not (``CSSC``, ``CJSC``): swapped letters only.
+        if form in _RUSSIAN_FORMS and _is_syllable(word):
+            # Three letters ending in ao are Chinese syllables (Gao, Tao, Bao) as often as
+            # not: only a word that reads as none is a misspelt OAO (``OPO``, ``tOAO``).
+            continue
+        if (
+            (leading or form in _RUSSIAN_FORMS)
+            and len(word) == len(form) == 4
+            and sorted(word) != sorted(form)
+        ):
+            # A four-letter acronym opening a name, or one letter from a four-letter
+            # Russian form, is a brand's as often as not (``CSSC`` for CJSC, ``(CASC)``):
+            # swapped letters only.
             continue
         limit = 1 if len(form) >= 3 or len(word) >= len(form) else 0
         if OSA.distance(word, form, score_cutoff=limit) <= limit:

@@ -468,6 +468,12 @@ def test_legal_form_phrases_are_read_in_full_and_across_hyphens(
         ("AL Qaeda", ["al", "qaeda"]),
         ("CK International Ltd", ["ck", "intl"]),
         ("Pavo Trading Pte. Ltd.", ["pavo", "trade"]),
+        # Russian forms misspelt at the end, but not a Chinese syllable one letter from
+        # them (Tao, Gao), nor a four-letter acronym a letter from CJSC.
+        ("LUKOIL tOAO", ["lukoil"]),
+        ("KRIOGENMASH OPO", ["kriogenmash"]),
+        ("Golden Tao", ["golden", "tao"]),
+        ("China Aerospace Corporation (CASC)", ["china", "aerospace", "casc"]),
         # The Russian AO opens or ends a name; inside a Chinese one it is a syllable.
         ("AO Shvabe", ["shvabe"]),
         ("SG MSK, AO", ["sg", "msk"]),
