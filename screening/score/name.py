@@ -1748,9 +1748,8 @@ def _generic_similarity(a: str, b: str) -> float:
     if not a_places or not b_places:
         a_words = [w for w in a_words if w not in a_places]
         b_words = [w for w in b_words if w not in b_places]
-    a, b = " ".join(a_words), " ".join(b_words)
-    if not a or not b:
-        return ORG_MISSING_GENERIC if a != b else 1.0
+    if not a_words or not b_words:
+        return ORG_MISSING_GENERIC if a_words != b_words else 1.0
     # Trade words are a small vocabulary, spelt one way (misspellings put right, synonyms
     # folded): two names share a word or they do not, and letters shared by different
     # words say nothing (industry and instruments, information and communication: 0.53
@@ -1769,7 +1768,10 @@ def _words_held(words: list[str], other: list[str]) -> float:
     """How many of ``words`` ``other`` holds, or holds a word as good as one of."""
     held = 0.0
     for w in words:
-        best = max(1.0 if w == o else Indel.normalized_similarity(w, o) for o in other)
+        if w in other:
+            held += 1.0
+            continue
+        best = max(Indel.normalized_similarity(w, o) for o in other)
         if best >= GENERIC_WORD_SAME:
             held += best
     return held
