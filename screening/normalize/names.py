@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Indel
 
 from screening.normalize.text import APOSTROPHES, strip_diacritics
 from screening.sources._countries import COUNTRY_ROWS
@@ -435,15 +435,19 @@ _PHRASES_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {
 #: Words of a legal-form phrase this long may be misspelt by one edit (two from twelve
 #: letters): ``Obshchestvo s ogranichennoi otvetstvenonstyu`` is still the Russian form.
 PHRASE_TYPO_MIN = 7
-#: In a phrase of three words or more, one shorter word of at least this many letters may
-#: be misspelt by one edit too (``Public Joint Jtock Company``, ``Pulic Joint Stock
-#: Company``): the other words pin the phrase down, and in the long Russian and Chinese
-#: names that carry these forms most of the letters, so most typos, are the form's.
+#: In a phrase of three words, one shorter word of at least this many letters may be
+#: misspelt by one edit too (``Public Joint Jtock Company``, ``Pulic Joint Stock
+#: Company``), in a phrase of four two: the other words pin the phrase down, and in the
+#: long Russian and Chinese names that carry these forms most of the letters, so most
+#: typos, are the form's.
 PHRASE_SHORT_TYPO_MIN = 5
 #: A single legal-form word this long is one misspelt by one edit wherever it stands
 #: (``Aviation Industry Corpoation of China``): no brand is one letter from it.
 LEGAL_WORD_TYPO_MIN = 9
 _LONG_LEGAL_WORDS = tuple(w for w in LEGAL_FORM_WORDS if len(w) >= LEGAL_WORD_TYPO_MIN)
+#: ... and from this many letters by two, where they are not two letters changed in place
+#: (``Corpraotion``, ``Cropotration``; but ``Cooperation`` is a word of its own).
+LEGAL_WORD_TWO_TYPOS = 10
 
 
 @lru_cache(maxsize=65_536)
@@ -458,9 +462,8 @@ def _phrases_at(word: str) -> tuple[tuple[str, ...], ...]:
 
 def _phrase_typos(word: str, form: str) -> int | None:
     """How a written word stands to a word of a legal-form phrase: ``0`` the same or a
-    misspelling of a long word, ``1`` a misspelling of a shorter word or a long word
-    misspelt once more (one allowed per phrase of three words or more), ``None`` another
-    word."""
+    misspelling of a long word, ``1`` a misspelling of a shorter word, ``2`` a long word
+    misspelt once more (see :func:`_phrase_matches`), ``None`` another word."""
     if word == form:
         return 0
     if len(form) >= PHRASE_TYPO_MIN:
@@ -470,29 +473,51 @@ def _phrase_typos(word: str, form: str) -> int | None:
             return 0
         # One more typo, as the one misspelling a phrase may carry (``Public Joint Stock
         # Copmay``: two typos in seven letters).
-        return 1 if edits == limit + 1 else None
+        return 2 if edits == limit + 1 else None
     if len(form) >= PHRASE_SHORT_TYPO_MIN and OSA.distance(word, form, score_cutoff=1) <= 1:
         return 1
     return None
 
 
 def _phrase_matches(words: list[str], phrase: tuple[str, ...]) -> bool:
+    """Whether ``words`` are ``phrase``, with the misspellings a phrase may carry: one (a
+    shorter word misspelt, or a long one once more) in a phrase of three words or more,
+    and in a phrase of four, two shorter words misspelt once each (``Publi Joint Saock
+    Company``): two words as written still pin the phrase down."""
     if len(words) != len(phrase):
         return False
-    short_typos = 0
+    found = []
     for word, form in zip(words, phrase, strict=True):
         typos = _phrase_typos(word, form)
         if typos is None:
             return False
-        short_typos += typos
-    return short_typos == 0 or (short_typos == 1 and len(phrase) >= 3)
+        if typos:
+            found.append(typos)
+    if not found:
+        return True
+    if len(found) == 1:
+        return len(phrase) >= 3
+    return len(phrase) >= 4 and found == [1, 1]
 
 
 @lru_cache(maxsize=65_536)
 def _near_long_legal_word(word: str) -> bool:
     """A word one edit from a legal-form word of :data:`LEGAL_WORD_TYPO_MIN` letters or
-    more."""
-    return len(word) >= LEGAL_WORD_TYPO_MIN - 1 and _within_edits(word, _LONG_LEGAL_WORDS, 1)
+    more, or two (:data:`LEGAL_WORD_TWO_TYPOS`) from a longer one.
+
+    Two edits that leave the letters in place both changed (substitutions, a swap) cost
+    four letters in and out (Indel): such a pair reaches other words, a letter added or
+    lost with one more typo does not."""
+    if len(word) < LEGAL_WORD_TYPO_MIN - 1:
+        return False
+    if _within_edits(word, _LONG_LEGAL_WORDS, 1):
+        return True
+    return len(word) >= LEGAL_WORD_TWO_TYPOS - 2 and any(
+        len(form) >= LEGAL_WORD_TWO_TYPOS
+        and OSA.distance(word, form, score_cutoff=2) <= 2
+        and Indel.distance(word, form, score_cutoff=3) <= 3
+        for form in _LONG_LEGAL_WORDS
+    )
 
 
 #: Russian legal forms in Latin letters (OOO, OAO, ZAO, PAO and the English initials).

@@ -1876,6 +1876,36 @@ def _core_similarity(q: tuple[str, ...], c: tuple[str, ...]) -> float:
     return 1.0 - BRAND_EDIT_COST * edits
 
 
+def _trade_word_typo(qo: OrgForm, co: OrgForm) -> float:
+    """Two names alike word for word but one, a trade word of one name that the other
+    writes a typo off (``SME Bakn``, ``SMP Bnk``, ``ISM Temch``): a trade word of four
+    letters misspelt is no trade word to the analysis, which cannot tell it from a brand
+    alone, but beside the same brand and words it is plain. Scores as the same brand
+    with that trade word a typo off; 0.0 for any other pair."""
+    if len(qo.core) != len(co.core) or not qo.slots or not co.slots:
+        return 0.0
+    differ = [i for i, (a, b) in enumerate(zip(qo.core, co.core, strict=True)) if a != b]
+    if len(differ) != 1:
+        return 0.0
+    i = differ[0]
+    for trade, typed in ((co, qo), (qo, co)):
+        words = trade.generic.split()
+        word = typed.core[i]
+        if (
+            trade.core[i] in words
+            and len(word) >= 3
+            and word not in GENERIC_ORG_WORDS
+            and word not in typed.generic.split()
+            and (
+                OSA.distance(word, trade.core[i], score_cutoff=1) <= 1
+                or OSA.distance(typed.written[i], trade.written[i], score_cutoff=1) <= 1
+            )
+        ):
+            generic = 1.0 - TYPO_EDIT_COST / len(words)
+            return ORG_DISTINCTIVE_WEIGHT + (1 - ORG_DISTINCTIVE_WEIGHT) * generic
+    return 0.0
+
+
 #: Places whose companies romanize their names in Hanyu Pinyin, not in Hong Kong's
 #: Cantonese spellings: every Chinese place named above but Hong Kong, Macau and China.
 _MAINLAND_PLACES: frozenset[str] = frozenset(CHINESE_PLACES) - {
@@ -1942,13 +1972,18 @@ def compare_orgs(
                     as_written = _core_similarity(qo.written, co.written)
                     if as_written > whole:
                         whole, whole_q, whole_c = as_written, qo.written, co.written
+            trade_typo = _trade_word_typo(qo, co)
+            if trade_typo > whole:
+                whole, whole_q, whole_c = trade_typo, qo.written, co.written
             if max(score, whole) > best:
                 best = max(score, whole)
                 if not trace:
                     continue
                 if whole > score:
                     text_q, text_c = " ".join(whole_q), " ".join(whole_c)
-                    steps = [Step(text_q, text_c, whole, "whole name, letters")]
+                    reason = "one typo in a trade word" if whole == trade_typo else (
+                        "whole name, letters")
+                    steps = [Step(text_q, text_c, whole, reason)]
                 else:
                     text_q, text_c = qo.generic or "-", co.generic or "-"
                     steps = [*core_steps, Step(text_q, text_c, generic, "generic words")]

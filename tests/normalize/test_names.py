@@ -98,8 +98,16 @@ def test_drop_titles_only_before_or_after_the_name(name: str, words: list[str]) 
         ("Pulic Joint Stock Company Gazprom", "gazprom"),
         ("Open Joint Stok Company Rassvet", "rassvet"),
         ("Gazprom Corpoation", "gazprom"),
+        # ... and a legal-form word of ten letters or more misspelt twice, a letter added
+        # or lost among the typos (real spellings drawn by the typo generator).
+        ("Gazprom Corpraotion", "gazprom"),
+        ("Gazprom Cropotration", "gazprom"),
+        ("Gazprom Incorprated", "gazprom"),
         # ... or a long word of it misspelt twice, where the other words are exact.
         ("Public Joint Stock Copmay Rushydro", "rushydro"),
+        # ... or, in a phrase of four, two shorter words misspelt once each.
+        ("Publi Joint Saock Company Rushydro", "rushydro"),
+        ("Pqublic Joint Stzock Company Gazprom", "gazprom"),
     ],
 )
 def test_fold_org_words_folds_legal_forms_alike(name: str, brand: str) -> None:
@@ -118,6 +126,8 @@ def test_fold_org_words_folds_legal_forms_alike(name: str, brand: str) -> None:
         ("Public Joint Stok Copmay Rushydro", ["public", "joint", "stok", "copmay", "rushydro"]),
         # A long legal-form word misspelt inside the name is folded all the same.
         ("Aviation Industry Corporatoin of China Ltd", ["aviation", "industry", "of", "china"]),
+        # Two letters changed in place reach other words: cooperation is no corporation.
+        ("Rassvet Cooperation", ["rassvet", "cooperation"]),
     ],
 )
 def test_fold_org_words_keeps_words_too_far_from_a_legal_form(name: str, core: list[str]) -> None:

@@ -308,6 +308,34 @@ def test_whole_names_cost_two_typos_like_a_long_word() -> None:
     assert _core_similarity(("calt",), ("calh",)) == 0.0
 
 
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("SME BAKN", "SME BANK"), ("SMP Bnk", "SMP Bank"), ("ISM Temch", "ISM Tech"),
+     ("VTB Banl Holding", "VTB Bank Holding")],
+)  # fmt: skip
+def test_a_short_trade_word_a_typo_off_beside_the_same_brand_is_a_typo(
+    query: str, listed: str
+) -> None:
+    score, steps, _ = compare_traced(analyze_name(query, None), analyze_name(listed, "Company"))
+    assert score >= DEFAULT_THRESHOLD
+    assert [s.reason for s in steps] == ["one typo in a trade word"]
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("SMF BAKN", "SME BANK"),  # the brand differs too
+     ("BAKN", "BANK"),  # no brand beside it
+     ("SME OIL", "SME GAS"),  # two trade words
+     ("SME Bakn Tech", "SME Bank")],  # a word more
+)  # fmt: skip
+def test_a_trade_word_typo_needs_everything_else_alike(query: str, listed: str) -> None:
+    from screening.score.name import _trade_word_typo
+
+    for q in analyze_name(query, "Company").org:
+        for c in analyze_name(listed, "Company").org:
+            assert _trade_word_typo(q, c) == 0.0
+
+
 def test_a_name_written_as_listed_is_compared_as_written() -> None:
     # The list name's only word reads as the trade word optics, one letter away; the query
     # is one typo from the word as written, two from optics.
