@@ -54,6 +54,16 @@ SPELLINGS_PER_ENTITY = 3
 #: What a list name written exactly as the query (letters alike, spaces aside) adds to its
 #: rank: more than every part of any query, so it is always among the candidates.
 EXACT_WEIGHT = 1_000.0
+#: What an organisation name one typo from the query, word for word run together, adds
+#: to its rank (:meth:`NameIndex.near_whole`): more than every part of any query.
+NEAR_WHOLE_WEIGHT = 100.0
+#: Organisation names run together this long at least and at most are filed under their
+#: one-letter deletions (:meth:`NameIndex.near_whole`): shorter ones have too many
+#: neighbours to tell, longer ones share rare words that find them anyway.
+NEAR_WHOLE_LETTERS = (4, 16)
+#: A query whose run-together name is one typo from more list names than this finds none
+#: of them that way: it is no evidence which.
+NEAR_WHOLE_MAX = 24
 #: Names found up to which the pool is picked by sorting them all rather than by a heap.
 SORT_UP_TO = 2_500
 #: Rank penalty per slot of length difference between a query and a candidate name.
@@ -121,6 +131,14 @@ def _letters(form: NameForm) -> str:
     """A name's normalized text without its spaces: ``JSC VEB.DV`` and ``JSC VEBDV``,
     ``Hai Lun`` and ``Hailun`` alike."""
     return form.normalized.replace(" ", "")
+
+
+def _whole_orgs(form: NameForm) -> set[str]:
+    """A name's organisation readings with their words (legal forms too, synonyms folded)
+    run together, where :data:`NEAR_WHOLE_LETTERS` long."""
+    shortest, longest = NEAR_WHOLE_LETTERS
+    wholes = {"".join(o.core) for o in form.org if not o.han}
+    return {w for w in wholes if shortest <= len(w) <= longest}
 
 
 def _size(form: NameForm) -> int:
@@ -211,6 +229,8 @@ class NameIndex:
         #: lookup, whatever the ranking of parts makes of it (a name of unknown type whose
         #: person reading outweighs its organisation reading).
         exact: dict[str, list[int]] = defaultdict(list)
+        #: Organisation names by their words run together (:func:`_whole_orgs`).
+        wholes: dict[str, list[int]] = defaultdict(list)
         for entity in entities:
             first = len(self.refs)
             seen: set[str] = set()
@@ -229,6 +249,8 @@ class NameIndex:
                         self.form_ids.append(contents.setdefault(form.content, len(contents)))
                         self.short_alias.append(False)
                         exact[_letters(form)].append(ref_id)
+                        for whole in _whole_orgs(form):
+                            wholes[whole].append(ref_id)
                         keys = form.blocking_keys()
                         self.keysets.append(frozenset(keys))
                         for key in keys:
@@ -243,6 +265,11 @@ class NameIndex:
                         self.form_ids[i] = contents.setdefault(content, len(contents))
         self.postings: dict[str, list[int]] = dict(postings)
         self.exact: dict[str, list[int]] = dict(exact)
+        self._wholes: dict[str, list[int]] = dict(wholes)
+        #: ... under their one-letter deletions, as :func:`_file_under` keeps them.
+        self._whole_deletions: dict[str, str] = {}
+        for whole in self._wholes:
+            _file_under(self._whole_deletions, _deletions(whole), whole)
         # Each name's pair of sizes, numbered: a query ranks by a penalty per pair.
         pairs: dict[tuple[int, int], int] = {}
         self._size_pair: list[int] = [
@@ -290,6 +317,26 @@ class NameIndex:
                 found.update(_filed(self._two_deletions, variant))
         found.discard(word)
         return {w for w in found if OSA.distance(word, w, score_cutoff=typos) <= typos}
+
+    def near_whole(self, form: NameForm) -> list[int]:
+        """The organisation names whose words run together are one typo (or none) from
+        the query's, where they are few (:data:`NEAR_WHOLE_MAX`).
+
+        A short name with a typo in its brand (``EPI International`` for SPI, ``NE
+        Electronics`` for NEL, ``Huan University``) shares no key of its brand with the
+        listed name and only common ones of its trade words, which file hundreds of
+        names; word for word run together, it is one typo from it. Found as
+        :meth:`neighbours` finds words: by the deletions both sides share.
+        """
+        found: set[str] = set()
+        for whole in _whole_orgs(form):
+            for variant in (whole, *_deletions(whole)):
+                if variant in self._wholes:
+                    found.add(variant)
+                found.update(_filed(self._whole_deletions, variant))
+            found = {w for w in found if OSA.distance(whole, w, score_cutoff=1) <= 1}
+        refs = [ref_id for w in sorted(found) for ref_id in self._wholes[w]]
+        return refs if len(refs) <= NEAR_WHOLE_MAX else []
 
     def whole_keys(self, word: str, trade: bool = False) -> list[str]:
         """The keys under which list names file ``word`` whole: ``r:`` where it reads as no
@@ -455,6 +502,8 @@ class Search:
         self._scores: dict[int, float] = defaultdict(float)
         for ref_id in index.exact.get(_letters(form), ()):
             self._scores[ref_id] += EXACT_WEIGHT
+        for ref_id in index.near_whole(form):
+            self._scores[ref_id] += NEAR_WHOLE_WEIGHT
         self._walked_ids: set[int] = set(rare)
         self._walked = 0
         for i in rare:

@@ -634,3 +634,33 @@ def test_a_name_written_as_the_query_is_always_a_candidate() -> None:
     for query in ("GUIZHOU AVIATION TECH DEV NAT", "Guizhou Aviation TechDev Nat"):
         found = index.candidates(analyze_name(query))
         assert "nat" in [ref.entity_id for ref in found]
+
+
+def test_a_short_organisation_name_one_typo_off_is_found_whole() -> None:
+    # The brand's typo leaves it no key of the listed brand (epi, spi), and its trade word
+    # files eighty other companies: word for word run together, it is one typo away.
+    index = NameIndex(
+        [
+            Entity(id="spi", schema="Company", names=("SPI International",)),
+            *_numbered("i", "Company", [f"{c}{d} International" for c in "ABCDFGH" for d in
+                                        ("ola", "ima", "eta", "uro", "ixa", "ara", "ona",
+                                         "ula", "ika", "osa", "ena", "yra")]),
+        ]
+    )  # fmt: skip
+    for query in ("EPI International", "SPI Intrnational", "SP International", "Spii Intl"):
+        found = [ref.entity_id for ref in index.candidates(analyze_name(query, "Company"))]
+        assert "spi" in found, query
+    assert index.near_whole(analyze_name("EPI International", "Company")) == [0]
+    # Two typos away, or a name too short to tell, is not found this way.
+    assert index.near_whole(analyze_name("EPU International", "Company")) == []
+    assert index.near_whole(analyze_name("SPI", "Company")) == []
+
+
+def test_a_name_one_typo_from_too_many_names_finds_none_of_them_whole() -> None:
+    # Twenty-six names one letter from ``Sino Ltd``: no evidence which one is meant.
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    index = NameIndex(_numbered("c", "Company", [f"Sino{c} Ltd" for c in letters]))
+    assert index.near_whole(analyze_name("Sino Ltd", "Company")) == []
+    # A name written as listed is still found by its letters.
+    found = index.candidates(analyze_name("Sinoq Ltd", "Company"))
+    assert "c-16" in [ref.entity_id for ref in found]
