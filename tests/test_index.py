@@ -7,7 +7,13 @@ import gc
 import pytest
 
 from screening import Screener
-from screening.index import MAX_CANDIDATES, NameIndex, _query_sizes
+from screening.index import (
+    MAX_CANDIDATES,
+    NEAR_WHOLE_TWO_WEIGHT,
+    NEAR_WHOLE_WEIGHT,
+    NameIndex,
+    _query_sizes,
+)
 from screening.model import Entity
 from screening.score.name import NameForm, analyze_name
 
@@ -650,10 +656,20 @@ def test_a_short_organisation_name_one_typo_off_is_found_whole() -> None:
     for query in ("EPI International", "SPI Intrnational", "SP International", "Spii Intl"):
         found = [ref.entity_id for ref in index.candidates(analyze_name(query, "Company"))]
         assert "spi" in found, query
-    assert index.near_whole(analyze_name("EPI International", "Company")) == [0]
-    # Two typos away, or a name too short to tell, is not found this way.
+    assert index.near_whole(analyze_name("EPI International", "Company")) == [
+        (0, NEAR_WHOLE_WEIGHT)
+    ]
+    # Two typos away in a name of more than twelve letters, or a name too short to tell,
+    # is not found this way.
     assert index.near_whole(analyze_name("EPU International", "Company")) == []
     assert index.near_whole(analyze_name("SPI", "Company")) == []
+
+
+def test_a_short_organisation_name_two_typos_off_is_found_whole_below_one_typo_off() -> None:
+    index = NameIndex(_numbered("c", "Company", ["Kiovan Ltd", "Giovan Ltd", "Giovanni Holdings"]))
+    found = index.near_whole(analyze_name("Kiouan Ltd", "Company"))
+    # kiovanltd one typo away, giovanltd two, giovanniholdings too far
+    assert found == [(0, NEAR_WHOLE_WEIGHT), (1, NEAR_WHOLE_TWO_WEIGHT)]
 
 
 def test_a_name_one_typo_from_too_many_names_finds_none_of_them_whole() -> None:
