@@ -341,16 +341,16 @@ class NameIndex:
         shortest, longest = NEAR_WHOLE_TWO_TYPOS
         typos: dict[str, int] = {}
         for whole in _whole_orgs(form):
-            two = shortest - 2 <= len(whole) <= longest + 2
+            short = shortest - 2 <= len(whole) <= longest + 2
             variants = {whole, *_deletions(whole)}
-            if two:
+            if short:
                 variants.update(_two_deletions(whole))
             found = {v for v in variants if v in self._wholes}
             for variant in variants:
                 found.update(_filed(self._whole_deletions, variant))
-                if two:
+                if short:
                     found.update(_filed(self._whole_two_deletions, variant))
-            limit = 2 if two else 1
+            limit = 2 if short else 1
             for listed in found:
                 edits = OSA.distance(whole, listed, score_cutoff=limit)
                 if edits <= limit and edits < typos.get(listed, limit + 1):
