@@ -1035,6 +1035,11 @@ def _swap_and_typo(x: str, y: str) -> bool:
     )
 
 
+def _two_changed_in_place(x: str, y: str) -> bool:
+    """Two words alike but for two letters each changed for another, no letter moved."""
+    return len(x) == len(y) and sum(a != b for a, b in zip(x, y, strict=True)) == 2
+
+
 def _swapped(x: str, y: str) -> bool:
     """The same letters, two neighbours swapped."""
     return OSA.distance(x, y, score_cutoff=1) == 1 and Levenshtein.distance(x, y) == 2
@@ -1790,9 +1795,16 @@ def _brand_letters(q: tuple[Slot, ...], c: tuple[Slot, ...]) -> float:
     # Only where one brand does not read as syllables: Hongtu and Hongdu both read fine
     # and are two companies, Hikvsion is a typo. In a brand of seven letters or more one
     # typo is no more than a typo in a person's name (``Suhbakso`` for Sukbakso).
-    edited = 1.0 - BRAND_EDIT_COST * OSA.distance(q_brand, c_brand)
+    edits = OSA.distance(q_brand, c_brand)
+    edited = 1.0 - BRAND_EDIT_COST * edits
     if shorter < LONG_BRAND:
         edited *= ORG_LETTER_FACTOR
+    elif edits == 2 and not _two_changed_in_place(q_brand, c_brand):
+        # Two typos in a long brand, like two in a long word or a long name run together:
+        # the second costs less (``Friamco`` for Firmaco, ``Hati Kmalil`` for Haji Khalil).
+        # Not two letters each changed for another: that is as often another name
+        # (Northern and Southern, Tongtang and Tongsan).
+        edited = 1.0 - BRAND_EDIT_COST - SECOND_LONG_EDIT_COST
     return max(letters * ORG_LETTER_FACTOR, edited)
 
 

@@ -336,6 +336,36 @@ def test_a_trade_word_typo_needs_everything_else_alike(query: str, listed: str) 
             assert _trade_word_typo(q, c) == 0.0
 
 
+def test_two_typos_in_a_long_brand_cost_less_than_two_letters_changed_in_place() -> None:
+    from screening.score.name import (
+        BRAND_EDIT_COST,
+        SECOND_LONG_EDIT_COST,
+        Slot,
+        _brand_letters,
+    )
+
+    def brand(text: str) -> tuple[Slot, ...]:
+        return (Slot(text, frozenset({text}), syllable=False),)
+
+    second = 1.0 - BRAND_EDIT_COST - SECOND_LONG_EDIT_COST
+    # two neighbours swapped twice, a letter lost and one changed: two typos of a long brand
+    assert _brand_letters(brand("friamco"), brand("firmaco")) == pytest.approx(second)
+    assert _brand_letters(brand("ehhmann"), brand("hermann")) == pytest.approx(second)
+    # two letters changed in place: as often another name, two typos in full
+    in_place = _brand_letters(brand("northern"), brand("southern"))
+    assert in_place == pytest.approx(1.0 - 2 * BRAND_EDIT_COST)
+    assert in_place < second
+    # a brand of fewer than seven letters keeps the letters-only discount
+    assert _brand_letters(brand("fraair"), brand("faranir")) < second
+
+    def score(query: str, listed: str) -> float:
+        return compare_traced(analyze_name(query, None), analyze_name(listed, "Company"))[0]
+
+    assert score("FRIAMCO", "FIRMACO") >= DEFAULT_THRESHOLD
+    assert score("EHHMANN", "HERMANN") >= DEFAULT_THRESHOLD
+    assert score("Fraair", "Faranir") < DEFAULT_THRESHOLD
+
+
 def test_a_name_written_as_listed_is_compared_as_written() -> None:
     # The list name's only word reads as the trade word optics, one letter away; the query
     # is one typo from the word as written, two from optics.
