@@ -680,3 +680,35 @@ def test_a_name_one_typo_from_too_many_names_finds_none_of_them_whole() -> None:
     # A name written as listed is still found by its letters.
     found = index.candidates(analyze_name("Sinoq Ltd", "Company"))
     assert "c-16" in [ref.entity_id for ref in found]
+
+
+def _crowded_by_syllables() -> list[Entity]:
+    """ZHANG Jicheng among hundreds of names that share each of his syllables (more than a
+    part of a query may file to count as rare), and a few whose words begin as a
+    Wade-Giles spelling of him does (cha-, chi-)."""
+    syllables = [
+        "an", "bo", "dong", "fang", "gang", "hua", "jun", "kai", "lin", "ming",
+        "ning", "ping", "rong", "song", "tao", "wei", "xin", "yan", "zhi", "hong",
+        "de", "fu", "guo", "hai", "jian", "kang", "li", "mei", "qiang", "shan",
+    ]  # fmt: skip
+    surnames = ["WANG", "LIU", "HE", "SUN", "MA", "GAO", "LUO", "ZHAO", "XU", "HU", "GUO"]
+    surnames += ["LIN", "TANG", "YANG"]
+    givens = [a + b for a in syllables for b in syllables if a != b]
+    names = [f"ZHANG, {g}" for g in givens[:420]]
+    names += [f"{x}, Ji{s}" for x in surnames for s in syllables]
+    names += [f"{x}, {s}cheng" for x in surnames for s in syllables]
+    names += [f"CHAO, {g}" for g in givens[420:480]]
+    names += [f"{x}, Chi{s}" for x in surnames[:2] for s in syllables]
+    entities = [Entity(id=f"p{i}", schema="Person", names=(n,)) for i, n in enumerate(names)]
+    return [*entities, Entity(id="target", schema="Person", names=("ZHANG, Jicheng",))]
+
+
+@pytest.mark.parametrize("schema", ["Person", None])
+def test_a_wade_giles_given_name_finds_its_pinyin_spelling_whole(schema: str | None) -> None:
+    # Its prefix (chi-) is no pinyin list name's, and its syllables (zhang, ji, cheng) are
+    # common: the walk stops at its budget before them. Looked up whole in pinyin
+    # (jicheng, qicheng, ...), the given name is a rare part of its own.
+    index = NameIndex(_crowded_by_syllables())
+    form = analyze_name("Chang Chi-ch'eng", schema)
+    assert any("w:jicheng" in group for group, _ in form.key_groups(expand=True))
+    assert "target" in [ref.entity_id for ref in index.candidates(form, limit=10)]

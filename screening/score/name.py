@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import permutations
+from itertools import permutations, product
 
 import attrs
 from rapidfuzz.distance import OSA, Indel, Levenshtein
@@ -112,6 +112,9 @@ NEAR_EXACT_CAP = 0.99
 PLACE_DROP_FACTOR = 0.97
 #: In a name that does not read as Chinese, only words this short get one-edit repairs.
 REPAIR_MAX_FOREIGN = 5
+#: A query word of several syllables looks up the pinyin spellings of its readings whole
+#: where they are at most this many (:func:`_whole_readings`).
+WHOLE_READINGS_MAX = 16
 #: Maximum syllables per word for a name to be read as Chinese.
 MAX_SYLLABLES_PER_WORD = 4
 #: A Hong Kong name's English given name (``Chris`` in Chris Tang Ping-keung) that the
@@ -161,6 +164,27 @@ class Slot:
         """Texts to compare letter by letter: as written (Latin), then the readings of the
         pass being run (pinyin, or Hong Kong spellings)."""
         return _alternatives(self, cantonese)
+
+
+def _whole_readings(word: tuple[Slot, ...]) -> set[str]:
+    """A word of several syllables in another romanization (``Chi-ch'eng``), spelt whole
+    in pinyin in every reading (jicheng, qicheng, ...), as a list files its pinyin words.
+
+    Its prefix and suffix keys are of the spelling as written, which a pinyin list name
+    does not share, and its syllables are the commonest keys of a full-size list: without
+    the whole word, ``Chang Chi-ch'eng`` walked past the listed ZHANG Jicheng. Spellings
+    as written are left out (the prefix and suffix keys find those), and so is a word with
+    too many readings to tell."""
+    if any(s.han or not s.syllable for s in word):
+        return set()
+    options = [sorted({k[2:] for k in s.keys if k.startswith("p:")}) for s in word]
+    count = 1
+    for option in options:
+        count *= len(option)
+    if not count or count > WHOLE_READINGS_MAX:
+        return set()
+    written = "".join(s.text for s in word)
+    return {"".join(parts) for parts in product(*options)} - {written}
 
 
 @lru_cache(maxsize=131_072)
@@ -301,6 +325,10 @@ class NameForm:
                     groups.append((whole, 1.0))
             elif not expand and len(word) > 1:
                 groups.append(({"w:" + text}, 1.0))
+            if expand and len(word) > 1:
+                readings = _whole_readings(word)
+                if readings:
+                    groups.append(({"w:" + r for r in readings}, 1.0))
             if len(text) >= 4 and not any(s.han for s in word):
                 groups.append(({"pre:" + text[:3]}, 1.0))
                 groups.append(({"suf:" + text[-3:]}, 1.0))

@@ -605,3 +605,17 @@ def test_two_neighbours_swapped_in_a_short_word_are_a_typo_not_a_letter_changed(
     assert swapped >= DEFAULT_THRESHOLD
     # A letter changed in three is as often another name.
     assert _score("Thein Zaq", "Person", "Thein Zaw", "Person") < DEFAULT_THRESHOLD
+
+
+def test_whole_readings_spell_a_word_of_another_romanization_in_pinyin() -> None:
+    from screening.score.name import _whole_readings
+
+    def readings(name: str) -> set[str]:
+        return _whole_readings(analyze_name(name, "Person").slots[-1])
+
+    assert "jicheng" in readings("Chang Chi-ch'eng")
+    assert readings("Tsai Ing-wen") == {"yingwen"}
+    # a pinyin word is its own spelling: its prefix and suffix keys find it
+    assert "hailun" not in readings("Zhu Hailun")
+    # a word that reads as no syllables has no readings to spell
+    assert readings("John Smith") == set()
