@@ -15,6 +15,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from itertools import product
 
 import attrs
 from rapidfuzz.distance import OSA, Indel
@@ -69,6 +70,11 @@ NEAR_WHOLE_MAX = 24
 #: a list of 89,000 spellings), at this weight, below names one typo away.
 NEAR_WHOLE_TWO_TYPOS = (8, 12)
 NEAR_WHOLE_TWO_WEIGHT = 50.0
+#: What a list name spelt as a reading of the query, syllable for syllable, adds to its
+#: rank (:func:`_reading_letters`): more than every part of any query.
+READING_WEIGHT = 100.0
+#: Spellings of a query's readings looked up, at most, per order of its words.
+READING_SPELLINGS = 64
 #: Names found up to which the pool is picked by sorting them all rather than by a heap.
 SORT_UP_TO = 2_500
 #: Rank penalty per slot of length difference between a query and a candidate name.
@@ -136,6 +142,36 @@ def _letters(form: NameForm) -> str:
     """A name's normalized text without its spaces: ``JSC VEB.DV`` and ``JSC VEBDV``,
     ``Hai Lun`` and ``Hailun`` alike."""
     return form.normalized.replace(" ", "")
+
+
+def _reading_letters(form: NameForm) -> set[str]:
+    """A person's name spelt in every reading of its syllables, letters run together, in
+    its written order and with the last word first (``Kung Yung`` → kongyong, gongyong,
+    yongkong, ...; 李家超 → lijiachao, leigachiu, ...), as :func:`_letters` files list names.
+
+    A name of two common syllables in another romanization has no rare part: its prefix
+    and suffix keys are of the spelling as written, and on a full-size list the walk
+    stopped before the listed KONG Yong. Left out where a word has too many readings."""
+    words = form.slots
+    if not words or len(words) > 4:
+        return set()
+    spelt: set[str] = set()
+    last = len(words[-1])
+    for system in ("p:", "c:"):  # Mandarin readings, Hong Kong spellings
+        options = [
+            sorted({k[2:] for k in s.keys if k.startswith(system)} | ({s.text} - {s.han}))
+            for word in words
+            for s in word
+        ]
+        count = 1
+        for option in options:
+            count *= len(option)
+        if not count or count > READING_SPELLINGS:
+            continue
+        orders = [options, options[-last:] + options[:-last]] if len(words) > 1 else [options]
+        spelt.update("".join(parts) for order in orders for parts in product(*order))
+    spelt.discard(_letters(form))
+    return spelt
 
 
 def _whole_orgs(form: NameForm) -> set[str]:
@@ -530,6 +566,11 @@ class Search:
             self._scores[ref_id] += EXACT_WEIGHT
         for ref_id, weight in index.near_whole(form):
             self._scores[ref_id] += weight
+        found: set[int] = set()
+        for letters in _reading_letters(form):
+            found.update(index.exact.get(letters, ()))
+        for ref_id in found:
+            self._scores[ref_id] += READING_WEIGHT
         self._walked_ids: set[int] = set(rare)
         self._walked = 0
         for i in rare:

@@ -712,3 +712,44 @@ def test_a_wade_giles_given_name_finds_its_pinyin_spelling_whole(schema: str | N
     form = analyze_name("Chang Chi-ch'eng", schema)
     assert any("w:jicheng" in group for group, _ in form.key_groups(expand=True))
     assert "target" in [ref.entity_id for ref in index.candidates(form, limit=10)]
+
+
+def test_reading_letters_spell_every_reading_in_both_orders() -> None:
+    from screening.index import _reading_letters
+
+    spelt = _reading_letters(analyze_name("Kung Yung", "Person"))
+    assert {"kongyong", "gongyong", "yongkong"} <= spelt
+    assert "lijiachao" in _reading_letters(analyze_name("李家超", "Person"))
+    # the written letters are the exact lookup's; an organisation has no person reading
+    assert "zhuhailun" not in _reading_letters(analyze_name("Zhu Hailun", "Person"))
+    assert _reading_letters(analyze_name("Hikvision Digital Technology Co., Ltd.")) == set()
+
+
+def _crowded_by_two_syllables() -> list[Entity]:
+    """KONG Yong among hundreds of names with kong or gong and with yong, and a few whose
+    words begin or end as a Wade-Giles spelling of him does (kun-, yun-, -ung)."""
+    syllables = [
+        "an", "bo", "dong", "fang", "gang", "hua", "jun", "kai", "lin", "ming",
+        "ning", "ping", "rong", "song", "tao", "wei", "xin", "yan", "zhi", "hong",
+        "de", "fu", "guo", "hai", "jian", "kang", "li", "mei", "qiang", "shan",
+    ]  # fmt: skip
+    givens = [a + b for a in syllables for b in syllables if a != b]
+    names = [f"KONG {g.title()}" for g in givens[:220]]
+    names += [f"GONG {g.title()}" for g in givens[220:440]]
+    names += [f"{x} Yong{s}" for x in ("WANG", "LI", "LIU", "CHEN", "HE") for s in syllables]
+    others = ("SUN", "MA", "GAO", "LUO", "ZHAO")
+    names += [f"{x} {s.title()}yong" for x in others for s in syllables]
+    names += [f"YUNG {g.title()}" for g in givens[440:480]]
+    names += [f"KUNG {g.title()}" for g in givens[480:520]]
+    entities = [Entity(id=f"p{i}", schema="Person", names=(n,)) for i, n in enumerate(names)]
+    return [*entities, Entity(id="target", schema="Person", names=("KONG Yong",))]
+
+
+@pytest.mark.parametrize("schema", ["Person", None])
+def test_a_name_of_two_common_syllables_finds_its_pinyin_spelling(schema: str | None) -> None:
+    # kong/gong and yong file hundreds of names each, and the query's own prefixes and
+    # suffixes (kun-, yun-, -ung) find only the names spelt alike: the listed name spelt
+    # as one of its readings is found by one lookup of its letters.
+    index = NameIndex(_crowded_by_two_syllables())
+    form = analyze_name("Kung Yung", schema)
+    assert "target" in [ref.entity_id for ref in index.candidates(form, limit=10)]

@@ -167,6 +167,20 @@ def romanized(entities: list[Entity]) -> list[generate.Labelled]:
     return out
 
 
+#: Pinyin and Wade-Giles variants of the crowd's own Chinese persons, at most.
+CROWD_ROMANIZED = 1200
+
+
+def crowd_romanized(crowd: list[Entity]) -> list[generate.Labelled]:
+    """:func:`romanized` of the crowd's persons listed in pinyin (a sample, classes
+    ``crowd_pinyin`` and ``crowd_wade_giles``): on a list of full size their syllables are
+    the commonest parts, and retrieval has the least to go by."""
+    rows = romanized(crowd)
+    random.Random(generate.SEED + 13).shuffle(rows)
+    names = {"pinyin_spelling": "crowd_pinyin", "wade_giles": "crowd_wade_giles"}
+    return [attrs.evolve(r, klass=names[r.klass]) for r in rows[:CROWD_ROMANIZED]]
+
+
 def han_variants(entities: list[Entity]) -> list[generate.Labelled]:
     """Han names written in traditional characters (``han_script``), where that differs."""
     out = []
@@ -356,6 +370,8 @@ def main() -> int:
           f"{len(screener.index):,} spellings, built in {time.perf_counter() - start:.1f} s")
     rows = variants(entities[:listed])
     rows += romanized(entities[:listed]) + han_variants(entities[:listed])
+    if args.crowd:
+        rows += crowd_romanized(entities[listed:])
     world = generate.build_world()
     listed_names = {n.lower() for e in entities for n in e.names}
     rows += [r for r in generate.negatives(world, 900) if r.name.lower() not in listed_names]
