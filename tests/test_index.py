@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 
 import pytest
 
@@ -682,36 +683,64 @@ def test_a_name_one_typo_from_too_many_names_finds_none_of_them_whole() -> None:
     assert "c-16" in [ref.entity_id for ref in found]
 
 
-def _crowded_by_syllables() -> list[Entity]:
-    """ZHANG Jicheng among hundreds of names that share each of his syllables (more than a
-    part of a query may file to count as rare), and a few whose words begin as a
-    Wade-Giles spelling of him does (cha-, chi-)."""
-    syllables = [
-        "an", "bo", "dong", "fang", "gang", "hua", "jun", "kai", "lin", "ming",
-        "ning", "ping", "rong", "song", "tao", "wei", "xin", "yan", "zhi", "hong",
-        "de", "fu", "guo", "hai", "jian", "kang", "li", "mei", "qiang", "shan",
-    ]  # fmt: skip
+#: Pinyin syllables none of the crowded names' targets holds, and given names made of two.
+_SYLLABLES = (
+    "an", "bo", "dong", "fang", "gang", "hua", "jun", "kai", "lin", "ming",
+    "ning", "ping", "rong", "song", "tao", "wei", "xin", "yan", "zhi", "hong",
+    "de", "fu", "guo", "hai", "jian", "kang", "li", "mei", "qiang", "shan",
+)  # fmt: skip
+_GIVENS = [a + b for a in _SYLLABLES for b in _SYLLABLES if a != b]
+
+
+def _sharing_syllables_with_zhang_jicheng() -> list[str]:
+    """Hundreds of names that share each of ZHANG Jicheng's syllables (more than a part of
+    a query may file to count as rare), and a few whose words begin as a Wade-Giles
+    spelling of him does (cha-, chi-). His prefix in Wade-Giles (chi-) is no pinyin name's,
+    and his syllables are common: the walk stops at its budget before him."""
     surnames = ["WANG", "LIU", "HE", "SUN", "MA", "GAO", "LUO", "ZHAO", "XU", "HU", "GUO"]
     surnames += ["LIN", "TANG", "YANG"]
-    givens = [a + b for a in syllables for b in syllables if a != b]
-    names = [f"ZHANG, {g}" for g in givens[:420]]
-    names += [f"{x}, Ji{s}" for x in surnames for s in syllables]
-    names += [f"{x}, {s}cheng" for x in surnames for s in syllables]
-    names += [f"CHAO, {g}" for g in givens[420:480]]
-    names += [f"{x}, Chi{s}" for x in surnames[:2] for s in syllables]
-    entities = [Entity(id=f"p{i}", schema="Person", names=(n,)) for i, n in enumerate(names)]
-    return [*entities, Entity(id="target", schema="Person", names=("ZHANG, Jicheng",))]
+    names = [f"ZHANG, {g}" for g in _GIVENS[:420]]
+    names += [f"{x}, Ji{s}" for x in surnames for s in _SYLLABLES]
+    names += [f"{x}, {s}cheng" for x in surnames for s in _SYLLABLES]
+    names += [f"CHAO, {g}" for g in _GIVENS[420:480]]
+    return names + [f"{x}, Chi{s}" for x in surnames[:2] for s in _SYLLABLES]
+
+
+def _sharing_syllables_with_kong_yong() -> list[str]:
+    """Hundreds of names with kong or gong and with yong, and a few whose words begin or
+    end as a Wade-Giles spelling of KONG Yong does (kun-, yun-, -ung): a name of two
+    common syllables has no rare part of its own."""
+    others = ("SUN", "MA", "GAO", "LUO", "ZHAO")
+    names = [f"KONG {g.title()}" for g in _GIVENS[:220]]
+    names += [f"GONG {g.title()}" for g in _GIVENS[220:440]]
+    names += [f"{x} Yong{s}" for x in ("WANG", "LI", "LIU", "CHEN", "HE") for s in _SYLLABLES]
+    names += [f"{x} {s.title()}yong" for x in others for s in _SYLLABLES]
+    names += [f"YUNG {g.title()}" for g in _GIVENS[440:480]]
+    return names + [f"KUNG {g.title()}" for g in _GIVENS[480:520]]
 
 
 @pytest.mark.parametrize("schema", ["Person", None])
-def test_a_wade_giles_given_name_finds_its_pinyin_spelling_whole(schema: str | None) -> None:
-    # Its prefix (chi-) is no pinyin list name's, and its syllables (zhang, ji, cheng) are
-    # common: the walk stops at its budget before them. Looked up whole in pinyin
-    # (jicheng, qicheng, ...), the given name is a rare part of its own.
-    index = NameIndex(_crowded_by_syllables())
-    form = analyze_name("Chang Chi-ch'eng", schema)
+@pytest.mark.parametrize(
+    ("query", "listed", "crowd"),
+    [
+        # the given name looked up whole in pinyin (jicheng, qicheng, ...)
+        ("Chang Chi-ch'eng", "ZHANG, Jicheng", _sharing_syllables_with_zhang_jicheng),
+        # the whole name spelt as one of its readings, found by one lookup of its letters
+        ("Kung Yung", "KONG Yong", _sharing_syllables_with_kong_yong),
+    ],
+)
+def test_a_wade_giles_name_of_common_syllables_finds_its_pinyin_spelling(
+    schema: str | None, query: str, listed: str, crowd: Callable[[], list[str]]
+) -> None:
+    entities = [Entity(id=f"p{i}", schema="Person", names=(n,)) for i, n in enumerate(crowd())]
+    index = NameIndex([*entities, Entity(id="target", schema="Person", names=(listed,))])
+    found = index.candidates(analyze_name(query, schema), limit=10)
+    assert "target" in [ref.entity_id for ref in found]
+
+
+def test_a_word_in_another_romanization_looks_up_its_pinyin_spellings_whole() -> None:
+    form = analyze_name("Chang Chi-ch'eng", "Person")
     assert any("w:jicheng" in group for group, _ in form.key_groups(expand=True))
-    assert "target" in [ref.entity_id for ref in index.candidates(form, limit=10)]
 
 
 def test_reading_letters_spell_every_reading_in_both_orders() -> None:
@@ -723,33 +752,3 @@ def test_reading_letters_spell_every_reading_in_both_orders() -> None:
     # the written letters are the exact lookup's; an organisation has no person reading
     assert "zhuhailun" not in _reading_letters(analyze_name("Zhu Hailun", "Person"))
     assert _reading_letters(analyze_name("Hikvision Digital Technology Co., Ltd.")) == set()
-
-
-def _crowded_by_two_syllables() -> list[Entity]:
-    """KONG Yong among hundreds of names with kong or gong and with yong, and a few whose
-    words begin or end as a Wade-Giles spelling of him does (kun-, yun-, -ung)."""
-    syllables = [
-        "an", "bo", "dong", "fang", "gang", "hua", "jun", "kai", "lin", "ming",
-        "ning", "ping", "rong", "song", "tao", "wei", "xin", "yan", "zhi", "hong",
-        "de", "fu", "guo", "hai", "jian", "kang", "li", "mei", "qiang", "shan",
-    ]  # fmt: skip
-    givens = [a + b for a in syllables for b in syllables if a != b]
-    names = [f"KONG {g.title()}" for g in givens[:220]]
-    names += [f"GONG {g.title()}" for g in givens[220:440]]
-    names += [f"{x} Yong{s}" for x in ("WANG", "LI", "LIU", "CHEN", "HE") for s in syllables]
-    others = ("SUN", "MA", "GAO", "LUO", "ZHAO")
-    names += [f"{x} {s.title()}yong" for x in others for s in syllables]
-    names += [f"YUNG {g.title()}" for g in givens[440:480]]
-    names += [f"KUNG {g.title()}" for g in givens[480:520]]
-    entities = [Entity(id=f"p{i}", schema="Person", names=(n,)) for i, n in enumerate(names)]
-    return [*entities, Entity(id="target", schema="Person", names=("KONG Yong",))]
-
-
-@pytest.mark.parametrize("schema", ["Person", None])
-def test_a_name_of_two_common_syllables_finds_its_pinyin_spelling(schema: str | None) -> None:
-    # kong/gong and yong file hundreds of names each, and the query's own prefixes and
-    # suffixes (kun-, yun-, -ung) find only the names spelt alike: the listed name spelt
-    # as one of its readings is found by one lookup of its letters.
-    index = NameIndex(_crowded_by_two_syllables())
-    form = analyze_name("Kung Yung", schema)
-    assert "target" in [ref.entity_id for ref in index.candidates(form, limit=10)]
