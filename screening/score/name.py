@@ -920,8 +920,10 @@ _slot_pairs = 0
 #: Slot pairs remembered, then forgotten all at once. A pair costs about 180 bytes (its
 #: reason is a string of its own) and a bulk worker fills 470,000 pairs within 20,000
 #: distinct names: at 500,000 the million-row run peaked at 1,502 MiB PSS, at 250,000 at
-#: 1,418 MiB, in the same time (254.9 s and 254.7 s).
-SLOT_CACHE_SIZE = 250_000
+#: 1,418 MiB, in the same time (254.9 s and 254.7 s); later, with more memos elsewhere,
+#: 1,506 MiB at 250,000 and 1,466 MiB at 125,000 (3,409 and 3,237 rows/s screening only,
+#: the second on a machine a third slower by the cdist baseline).
+SLOT_CACHE_SIZE = 125_000
 
 
 def _slot_row(a: Slot, cantonese: bool) -> dict[str, tuple[float, str]]:
