@@ -15,7 +15,6 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from itertools import product
 
 import attrs
 from rapidfuzz.distance import OSA, Indel
@@ -28,6 +27,7 @@ from screening.score.name import (
     analyze_name,
     expand_list_name,
     names_chinese_given,
+    reading_spellings,
     short_english_name,
 )
 from screening.transliterate.romanization import segment
@@ -155,21 +155,16 @@ def _reading_letters(form: NameForm) -> set[str]:
     words = form.slots
     if not words or len(words) > 4:
         return set()
-    spelt: set[str] = set()
-    last = len(words[-1])
-    for system in ("p:", "c:"):  # Mandarin readings, Hong Kong spellings
-        options = [
-            sorted({k[2:] for k in s.keys if k.startswith(system)} | ({s.text} - {s.han}))
-            for word in words
-            for s in word
-        ]
-        count = 1
-        for option in options:
-            count *= len(option)
-        if not count or count > READING_SPELLINGS:
-            continue
-        orders = [options, options[-last:] + options[:-last]] if len(words) > 1 else [options]
-        spelt.update("".join(parts) for order in orders for parts in product(*order))
+    flat = form.flat
+    # The last word first: the same slots rotated.
+    rotated = flat[-len(words[-1]) :] + flat[: -len(words[-1])]
+    orders = [flat, rotated] if len(words) > 1 else [flat]
+    spelt = {
+        spelling
+        for system in ("p:", "c:")  # Mandarin readings, Hong Kong spellings
+        for order in orders
+        for spelling in reading_spellings(order, system, written=True, most=READING_SPELLINGS)
+    }
     spelt.discard(_letters(form))
     return spelt
 

@@ -166,6 +166,26 @@ class Slot:
         return _alternatives(self, cantonese)
 
 
+def reading_spellings(
+    slots: Iterable[Slot], system: str = "p:", written: bool = False, most: int = 16
+) -> set[str]:
+    """Slots spelt together in every reading of a system (``p:`` pinyin, ``c:`` Hong Kong
+    spellings), with each Latin slot also as written where ``written``; empty where they
+    would be more than ``most`` spellings, too many to tell."""
+    options = []
+    for s in slots:
+        option = {k[2:] for k in s.keys if k.startswith(system)}
+        if written and s.text != s.han:
+            option.add(s.text)
+        options.append(option)
+    count = 1
+    for option in options:
+        count *= len(option)
+    if not count or count > most:
+        return set()
+    return {"".join(parts) for parts in product(*options)}
+
+
 def _whole_readings(word: tuple[Slot, ...]) -> set[str]:
     """A word of several syllables in another romanization (``Chi-ch'eng``), spelt whole
     in pinyin in every reading (jicheng, qicheng, ...), as a list files its pinyin words.
@@ -177,14 +197,8 @@ def _whole_readings(word: tuple[Slot, ...]) -> set[str]:
     too many readings to tell."""
     if any(s.han or not s.syllable for s in word):
         return set()
-    options = [sorted({k[2:] for k in s.keys if k.startswith("p:")}) for s in word]
-    count = 1
-    for option in options:
-        count *= len(option)
-    if not count or count > WHOLE_READINGS_MAX:
-        return set()
     written = "".join(s.text for s in word)
-    return {"".join(parts) for parts in product(*options)} - {written}
+    return reading_spellings(word, most=WHOLE_READINGS_MAX) - {written}
 
 
 @lru_cache(maxsize=131_072)
