@@ -16,12 +16,13 @@ from over-matching. Organisation names are compared as words after legal forms a
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import permutations, product
 
 import attrs
-from rapidfuzz.distance import OSA, Indel, Levenshtein
+from rapidfuzz.distance import OSA, DamerauLevenshtein, Indel, Levenshtein
 from unidecode import unidecode
 
 from screening.model import ORGANIZATION_SCHEMAS
@@ -224,6 +225,8 @@ class OrgForm:
     #: The same words exactly as written (``core`` itself where no word was put right):
     #: ``Tdptics`` is one typo from the brand Toptics, two from optics, which core reads.
     written: tuple[str, ...] = ()
+    #: The words of ``written`` read as legal forms and folded away.
+    legal: frozenset[str] = frozenset()
 
     @property
     def original_brand(self) -> str:
@@ -783,8 +786,11 @@ def _org_word_slots(word: str) -> tuple[Slot, ...]:
     )
 
 
-def _org_from_words(words: list[str], written: list[str]) -> OrgForm:
-    """``words``: the name without its legal forms; ``written``: every word as written."""
+def _org_from_words(
+    words: list[str], written: list[str], legal: Iterable[str] = ()
+) -> OrgForm:
+    """``words``: the name without its legal forms; ``written``: every word as written;
+    ``legal``: the legal-form words folded."""
     distinctive, generic = split_generic(words)
     slots = _interned(tuple(s for w in distinctive for s in _org_word_slots(w)))
     # Trade words folded and misspelt ones put right, on both sides alike (``Tgchnology``
@@ -797,7 +803,14 @@ def _org_from_words(words: list[str], written: list[str]) -> OrgForm:
         generic=" ".join(sorted(g for w in generic for g in canonical_generic(w))),
         core=core,
         written=core if joined == core else joined,
+        legal=_legal_set(frozenset(legal)),
     )
+
+
+@lru_cache(maxsize=1024)
+def _legal_set(words: frozenset[str]) -> frozenset[str]:
+    """One object per set of legal-form words: a list holds few, and many names each."""
+    return words
 
 
 def _reads_whole(word: str) -> bool:
@@ -887,7 +900,7 @@ def analyze_name(name: str, schema: str | None = None) -> NameForm:
                 drop_titles(words, surname_first=surname_first)
             )
         if kind != PERSON:
-            org.append(_org_from_words(strip_joined_legal(core_words), words))
+            org.append(_org_from_words(strip_joined_legal(core_words), words, folded))
             if folded:
                 notes.append("legal form folded: " + " ".join(folded))
         normalized = " ".join(w.replace("-", "") for w in words)
@@ -1962,6 +1975,55 @@ def _trade_word_typo(qo: OrgForm, co: OrgForm) -> float:
     return 0.0
 
 
+#: What each typo in a legal form costs beside an otherwise identical name: who the company
+#: is stands whole, only the form it is registered under is mistyped.
+LEGAL_TYPO_COST = 0.04
+#: A legal form of this many letters (its words run together) may carry two typos
+#: (``Limeid`` for Limited), a shorter one a single typo (``o.`` for Co.).
+LEGAL_TWO_TYPOS_LETTERS = 6
+#: Letters the rest of the name must hold for a misspelt form beside it to count.
+LEGAL_TYPO_NAME_MIN = 3
+
+
+def _only(words: tuple[str, ...], other: Counter[str]) -> list[str]:
+    """``words`` less those ``other`` holds, each as often as it holds them, in order."""
+    left = Counter(other)
+    out = []
+    for w in words:
+        if left[w]:
+            left[w] -= 1
+        else:
+            out.append(w)
+    return out
+
+
+def _legal_form_typo(qo: OrgForm, co: OrgForm) -> float:
+    """Two names word for word the same but for a legal form that one folds and the other
+    writes a typo or two off (``hOpen Joint-Stock Company Rosneft``, ``Drex Technologies
+    mS.A.``, ``TSS o.``, ``VEB Asia Limeid``). A misspelt form too short to be read as one
+    without the other name to compare with is taken for a word of the brand, which costs
+    the brand its match. Scores as the same name less :data:`LEGAL_TYPO_COST` a typo; 0.0
+    for any other pair."""
+    for typed, formed in ((qo, co), (co, qo)):
+        if not formed.legal or not typed.written:
+            continue
+        f_only = _only(formed.written, Counter(typed.written))
+        if not f_only or not all(w in formed.legal for w in f_only):
+            continue
+        t_only = _only(typed.written, Counter(formed.written))
+        if not t_only or any(w in typed.legal for w in t_only):
+            continue
+        rest = sum(len(w) for w in formed.written if w not in formed.legal)
+        if rest < LEGAL_TYPO_NAME_MIN:
+            continue
+        form = "".join(f_only)
+        allowed = 2 if len(form) >= LEGAL_TWO_TYPOS_LETTERS else 1
+        edits = DamerauLevenshtein.distance("".join(t_only), form, score_cutoff=allowed)
+        if edits <= allowed:
+            return NEAR_EXACT_CAP - LEGAL_TYPO_COST * edits
+    return 0.0
+
+
 #: Places whose companies romanize their names in Hanyu Pinyin, not in Hong Kong's
 #: Cantonese spellings: every Chinese place named above but Hong Kong, Macau and China.
 _MAINLAND_PLACES: frozenset[str] = frozenset(CHINESE_PLACES) - {
@@ -2031,14 +2093,20 @@ def compare_orgs(
             trade_typo = _trade_word_typo(qo, co)
             if trade_typo > whole:
                 whole, whole_q, whole_c = trade_typo, qo.written, co.written
+            legal_typo = _legal_form_typo(qo, co)
+            if legal_typo > whole:
+                whole, whole_q, whole_c = legal_typo, qo.written, co.written
             if max(score, whole) > best:
                 best = max(score, whole)
                 if not trace:
                     continue
                 if whole > score:
                     text_q, text_c = " ".join(whole_q), " ".join(whole_c)
-                    reason = "one typo in a trade word" if whole == trade_typo else (
-                        "whole name, letters")
+                    reason = (
+                        "one typo in a trade word" if whole == trade_typo
+                        else "a legal form misspelt" if whole == legal_typo
+                        else "whole name, letters"
+                    )  # fmt: skip
                     steps = [Step(text_q, text_c, whole, reason)]
                 else:
                     text_q, text_c = qo.generic or "-", co.generic or "-"

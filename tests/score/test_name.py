@@ -336,6 +336,35 @@ def test_a_trade_word_typo_needs_everything_else_alike(query: str, listed: str) 
             assert _trade_word_typo(q, c) == 0.0
 
 
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("hOPEN JOINT-STOCK COMPANY ROSNEFT OIL COMPANY",
+      "OPEN JOINT-STOCK COMPANY ROSNEFT OIL COMPANY"),
+     ("Drex Technologies mS.A.", "Drex Technologies S.A."),
+     ("TSS o.", "TSS Co."),
+     ("VEB Asia Limeid", "VEB Asia Limited")],  # two typos in a long form
+)  # fmt: skip
+def test_a_legal_form_misspelt_beside_the_same_name_is_a_typo(query: str, listed: str) -> None:
+    score, steps, _ = compare_traced(analyze_name(query, None), analyze_name(listed, "Company"))
+    assert DEFAULT_THRESHOLD <= score < 0.99
+    assert [s.reason for s in steps] == ["a legal form misspelt"]
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("Drex Technologys mS.A.", "Drex Technologies S.A."),  # the name differs too
+     ("CEC LlpTD.", "CEC Ltd."),  # two typos in a short form
+     ("Co. o.", "Co. Co."),  # no name beside the form
+     ("TSS Mining o.", "TSS Co.")],  # a word more
+)  # fmt: skip
+def test_a_legal_form_typo_needs_the_rest_of_the_name_alike(query: str, listed: str) -> None:
+    from screening.score.name import _legal_form_typo
+
+    for q in analyze_name(query, "Company").org:
+        for c in analyze_name(listed, "Company").org:
+            assert _legal_form_typo(q, c) == 0.0
+
+
 def test_two_typos_in_a_long_brand_cost_less_than_two_letters_changed_in_place() -> None:
     from screening.score.name import (
         BRAND_EDIT_COST,
