@@ -1509,6 +1509,10 @@ def _same_word_similarity(word: str, joined: str) -> float:
     letters = min(len(word), len(joined))
     if letters >= WORD_TYPO_LETTERS and OSA.distance(word, joined, score_cutoff=1) <= 1:
         return _typo_similarity(1, letters)
+    if letters < WORD_TYPO_LETTERS and (r := _text_similarity(word, joined)) >= WORD_TYPO_MIN:
+        # A short word with a letter added or lost (``Apye`` for Pye, read ap ye), as two
+        # words read whole compare (:func:`_slot_similarity`).
+        return min(r, 1.0 - TYPO_EDIT_COST)
     if _two_typos(word, joined, letters):
         return _typo_similarity(2, letters)
     return 0.0

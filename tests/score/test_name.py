@@ -365,6 +365,17 @@ def test_a_legal_form_typo_needs_the_rest_of_the_name_alike(query: str, listed: 
             assert _legal_form_typo(q, c) == 0.0
 
 
+def test_a_short_word_read_in_pieces_with_a_letter_added_is_that_word_misspelt() -> None:
+    from screening.score.name import TYPO_EDIT_COST, _same_word_similarity
+
+    # ``Apye`` reads as ap ye; against the Burmese Pye it is Pye with a letter added, as
+    # Ahla is Hla, not a name with a syllable more.
+    assert _same_word_similarity("apye", "pye") == 1.0 - TYPO_EDIT_COST
+    assert _score("aPye Phyo Tay Za", "Person", "Pye Phyo Tay Za", "Person") >= DEFAULT_THRESHOLD
+    # A letter changed as well is another word.
+    assert _same_word_similarity("apyo", "pye") == 0.0
+
+
 def test_two_typos_in_a_long_brand_cost_less_than_two_letters_changed_in_place() -> None:
     from screening.score.name import (
         BRAND_EDIT_COST,
