@@ -1924,7 +1924,7 @@ def _core_similarity(q: tuple[str, ...], c: tuple[str, ...]) -> float:
     place on one side only is the exception: ``Chia National`` and ``Huan University``
     misspell China and Hunan, which no company would be named by the misspelling of
     (a word one typo from it; Zhongxing, two from Chongqing, is ZTE's brand; two places,
-    Shanxi and Shaanxi, stay apart)."""
+    Shanxi and Shaanxi, stay apart). Two letters swapped are the other exception."""
     q_text, c_text = "".join(q), "".join(c)
     if min(len(q_text), len(c_text)) < WHOLE_MIN or abs(len(q_text) - len(c_text)) > 2:
         return 0.0
@@ -1933,7 +1933,10 @@ def _core_similarity(q: tuple[str, ...], c: tuple[str, ...]) -> float:
         return 0.0
     q_only = [w for w in q if w not in c]
     c_only = [w for w in c if w not in q]
-    if any(segment(w) for w in q_only) and any(segment(w) for w in c_only):
+    # Two neighbours swapped are a slip of typing, whatever the letters then spell
+    # (``Siuyan`` for Siyuan, ``Xijinga`` for Xijiang): brands are not told apart by one.
+    swap = edits == 1 and _swapped(q_text, c_text)
+    if not swap and any(segment(w) for w in q_only) and any(segment(w) for w in c_only):
         q_place = [w for w in q_only if w in CHINESE_PLACES]
         c_place = [w for w in c_only if w in CHINESE_PLACES]
         if bool(q_place) == bool(c_place):
@@ -2010,6 +2013,9 @@ def _legal_form_typo(qo: OrgForm, co: OrgForm) -> float:
     for any other pair."""
     for typed, formed in ((qo, co), (co, qo)):
         if not formed.legal or not typed.written:
+            continue
+        # Most pairs are two companies: a word of the name that the other lacks ends it.
+        if any(w not in formed.legal and w not in typed.written for w in formed.written):
             continue
         f_only = _only(formed.written, Counter(typed.written))
         if not f_only or not all(w in formed.legal for w in f_only):

@@ -308,6 +308,16 @@ def test_whole_names_cost_two_typos_like_a_long_word() -> None:
     assert _core_similarity(("calt",), ("calh",)) == 0.0
 
 
+def test_whole_names_two_letters_swapped_are_a_typo_though_both_read_as_syllables() -> None:
+    from screening.score.name import BRAND_EDIT_COST, _core_similarity
+
+    listed = ("beijing", "siyuan", "electronic", "co", "ltd")
+    swapped = ("beijing", "siuyan", "electronic", "co", "ltd")
+    assert _core_similarity(swapped, listed) == pytest.approx(1.0 - BRAND_EDIT_COST)
+    # A letter changed between two syllable words is another company (Ziyuan, Siyuan).
+    assert _core_similarity(("beijing", "ziyuan", "electronic", "co", "ltd"), listed) == 0.0
+
+
 @pytest.mark.parametrize(
     ("query", "listed"),
     [("SME BAKN", "SME BANK"), ("SMP Bnk", "SMP Bank"), ("ISM Temch", "ISM Tech"),
