@@ -26,7 +26,7 @@ from screening.score.name import (
     Slot,
     analyze_name,
     expand_list_name,
-    names_chinese_given,
+    given_systems,
     reading_spellings,
     short_english_name,
 )
@@ -110,6 +110,10 @@ def _loose(form: NameForm) -> bool:
 _WHOLE_WORD = ("r:", "w:")
 #: Keys whose words are filed in the tables of deletions: whole words and trade words.
 _NEIGHBOUR_PREFIXES = (*_WHOLE_WORD, "g:")
+
+
+#: ``short_alias`` of a name that is none.
+_NOT_SHORT: frozenset[str] = frozenset()
 
 
 def _deletions(word: str) -> set[str]:
@@ -254,11 +258,13 @@ class NameIndex:
         #: Per list name, the number of its analysed content among equal ones: names that
         #: share it (one name listed for several entities) are scored once per query.
         self.form_ids: list[int] = []
-        #: Per list name: a surname and English name alone (``TANG, Chris``) of an entity
-        #: that lists its Chinese given name too (``TANG, Ping-keung``). A query is compared
-        #: with it as written only, never without its own Chinese given name: ``Chris Tang
-        #: Ping-ming`` is not Chris Tang Ping-keung.
-        self.short_alias: list[bool] = []
+        #: Per list name: for a surname and English name alone (``TANG, Chris``) of an
+        #: entity that lists its Chinese given name too (``TANG, Ping-keung``), the systems
+        #: that given name reads in (:func:`~screening.score.name.chinese_systems`); empty
+        #: for any other name. A query whose own given name reads in one of them is compared
+        #: with the alias as written only: ``Chris Tang Ping-ming`` is not Chris Tang
+        #: Ping-keung (:func:`~screening.score.name.may_shorten`).
+        self.short_alias: list[frozenset[str]] = []
         contents: dict[tuple[object, ...], int] = {}
         postings: dict[str, list[int]] = defaultdict(list)
         #: List names by their letters (:func:`_letters`): an exact match is found by one
@@ -283,7 +289,7 @@ class NameIndex:
                         self._sizes.append(_size(form))
                         self._totals.append(_total_size(form))
                         self.form_ids.append(contents.setdefault(form.content, len(contents)))
-                        self.short_alias.append(False)
+                        self.short_alias.append(_NOT_SHORT)
                         exact[_letters(form)].append(ref_id)
                         for whole in _whole_orgs(form):
                             wholes[whole].append(ref_id)
@@ -292,12 +298,13 @@ class NameIndex:
                         for key in keys:
                             postings[key].append(ref_id)
             own = range(first, len(self.refs))
-            if any(names_chinese_given(self.refs[i].form) for i in own):
+            systems = given_systems(self.refs[i].form for i in own)
+            if systems:
                 for i in own:
                     if short_english_name(self.refs[i].form):
                         # Scored differently from the same name of another entity.
-                        content = ("short alias", *self.refs[i].form.content)
-                        self.short_alias[i] = True
+                        content = ("short alias", *sorted(systems), *self.refs[i].form.content)
+                        self.short_alias[i] = systems
                         self.form_ids[i] = contents.setdefault(content, len(contents))
         self.postings: dict[str, list[int]] = dict(postings)
         self.exact: dict[str, list[int]] = dict(exact)

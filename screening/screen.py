@@ -21,6 +21,7 @@ from screening.score.name import (
     analyze_name,
     compare_forms,
     key_bound,
+    may_shorten,
     uses_person_comparison,
 )
 
@@ -304,7 +305,8 @@ class Screener:
                     name_score = 0.0
                 else:
                     name_score = compare_forms(
-                        form, ref.form, needed, shorten_query=not index.short_alias[ref.ref_id]
+                        form, ref.form, needed,
+                        shorten_query=may_shorten(form, index.short_alias[ref.ref_id]),
                     )
                 known[form_id] = name_score
             if ref.weak:

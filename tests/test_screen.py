@@ -328,6 +328,26 @@ def test_a_hong_kong_name_raises_no_alert_on_another_person(
         assert not_expected not in {m.entity.id for m in matches}
 
 
+def test_a_short_alias_beside_a_given_name_in_another_romanization_is_matched() -> None:
+    # OFAC lists John Lee as LEE, John, with his given name only in pinyin (LI, Jiachao, a
+    # weak alias): Ka-chiu cannot be compared with Jiachao without Han, so the Hong Kong
+    # query meets LEE, John read without its Chinese given name, as with an entity that
+    # lists LEE, John alone. Beside a Hong Kong given name (TANG, Ping-keung), it does not.
+    lee = Entity(id="ofac-lee", schema="Person", names=("LEE, John",), weak_names=("LI, Jiachao",))
+    tang = Entity(id="hk-tang", schema="Person", names=("TANG, Ping-keung", "TANG, Chris"))
+    screener = Screener([lee, tang])
+    for use_index in (True, False):
+        lee_matches = screener.screen_query(
+            Query(name="John Lee Ka-chiu", schema="Person"), use_index=use_index
+        )
+        assert [m.entity.id for m in lee_matches] == ["ofac-lee"]
+        assert "kachiu: not in the list name" in lee_matches[0].explain()
+        tang_matches = screener.screen_query(
+            Query(name="Chris Tang Ping-ming", schema="Person"), use_index=use_index
+        )
+        assert tang_matches == []
+
+
 def test_another_chinese_given_name_finds_the_person_it_names(hong_kong: Screener) -> None:
     matches = hong_kong.screen("Chris Tang Ping-ming", schema="Person")
     assert [m.entity.id for m in matches] == ["hk-tang-ming"]

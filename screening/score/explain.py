@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING
 import attrs
 
 from screening.score.context import ContextEffect, context_effects
-from screening.score.name import Step, analyze_name, compare_traced
+from screening.score.name import (
+    Step,
+    analyze_name,
+    compare_traced,
+    given_systems,
+    may_shorten,
+    short_english_name,
+)
 
 if TYPE_CHECKING:
     from screening.config import MatchSettings
@@ -66,10 +73,19 @@ def explain_match(match: Match, settings: MatchSettings | None = None) -> Explan
     settings = settings or _Settings()
     entity = match.entity
     query_form = analyze_name(match.query.name, match.query.schema)
+    # A short alias is compared as the screener compared it (see :func:`may_shorten`).
+    systems = given_systems(
+        analyze_name(spelling, entity.schema)
+        for name in (*entity.names, *entity.weak_names)
+        for spelling in expand_parentheses(name)
+    )
     best: tuple[float, list[Step], str, tuple[str, ...]] | None = None
     for spelling in expand_parentheses(match.matched_name):
         cand = analyze_name(spelling, entity.schema)
-        score, steps, method = compare_traced(query_form, cand, trace=True)
+        shorten = not short_english_name(cand) or may_shorten(query_form, systems)
+        score, steps, method = compare_traced(
+            query_form, cand, trace=True, shorten_query=shorten
+        )
         if best is None or score > best[0]:
             best = (score, steps, method, query_form.notes + cand.notes)
     assert best is not None

@@ -2185,6 +2185,52 @@ def names_chinese_given(form: NameForm) -> bool:
     return len(words) >= 2 and all(s.syllable or s.hk for w in words for s in w)
 
 
+#: The systems a Chinese name's words can be read in: Mandarin pinyin, Hong Kong spellings.
+MANDARIN, HONG_KONG = "p", "c"
+
+
+def chinese_systems(form: NameForm) -> frozenset[str]:
+    """The romanizations every Chinese word of a person's name reads in: Mandarin where all
+    its slots are pinyin syllables, Hong Kong where all are Hong Kong spellings, both for a
+    Han name (``LEE, John Ka-chiu``: Hong Kong, for chiu; ``LI, Jiachao``: Mandarin)."""
+    if form.han:
+        return frozenset((MANDARIN, HONG_KONG))
+    slots = [s for i, w in enumerate(form.slots) if i != form.english for s in w]
+    if not slots:
+        return frozenset()
+    systems = set()
+    if all(s.syllable for s in slots):
+        systems.add(MANDARIN)
+    if all(s.hk for s in slots):
+        systems.add(HONG_KONG)
+    return frozenset(systems)
+
+
+def given_systems(forms: Iterable[NameForm]) -> frozenset[str]:
+    """The systems an entity's Chinese given names read in, from the forms of all its
+    names: what its short aliases (:func:`short_english_name`) are compared by; empty
+    where it lists no Chinese given name, both systems where those it lists read in
+    neither (they are compared with any query)."""
+    given = [f for f in forms if names_chinese_given(f)]
+    if not given:
+        return frozenset()
+    return frozenset().union(*map(chinese_systems, given)) or frozenset((MANDARIN, HONG_KONG))
+
+
+def may_shorten(query: NameForm, alias_systems: frozenset[str]) -> bool:
+    """Whether ``query`` may be read without its Chinese given name against a short alias
+    (``TANG, Chris``) of an entity whose Chinese given names read in ``alias_systems``
+    (empty: not a short alias). Only where the two given names cannot be compared: a Hong
+    Kong ``Ka-chiu`` against an entity that lists only the Mandarin ``LI, Jiachao`` may be
+    the same name (家超), and the listed ``LEE, John`` stands alone; ``Chris Tang
+    Ping-ming`` against ``TANG, Ping-keung`` is another man, and so is a query whose given
+    name reads in neither system (``Pnig-ming``), which cannot be told apart."""
+    if not alias_systems:
+        return True
+    systems = chinese_systems(query)
+    return bool(systems) and alias_systems.isdisjoint(systems)
+
+
 def uses_person_comparison(q: NameForm, c: NameForm) -> bool:
     """Whether :func:`compare_traced` compares the two as persons (not as organisations)."""
     use_org = c.kind == ORG or (c.kind == ANY and q.kind == ORG)
@@ -2230,9 +2276,12 @@ __all__ = [
     "Slot",
     "Step",
     "analyze_name",
+    "chinese_systems",
     "compare_forms",
     "compare_traced",
     "expand_list_name",
+    "given_systems",
+    "may_shorten",
     "names_chinese_given",
     "short_english_name",
 ]

@@ -386,6 +386,37 @@ def test_a_short_word_read_in_pieces_with_a_letter_added_is_that_word_misspelt()
     assert _same_word_similarity("apyo", "pye") == 0.0
 
 
+@pytest.mark.parametrize(
+    ("name", "systems"),
+    [("LEE, John Ka-chiu", {"c"}), ("LI, Jiachao", {"p"}), ("TANG, Ping-keung", {"c"}),
+     ("Tang Ping", {"p", "c"}), ("李家超", {"p", "c"}), ("Chris Tang Pnig-ming", set())],
+)  # fmt: skip
+def test_chinese_systems_are_those_every_chinese_word_reads_in(
+    name: str, systems: set[str]
+) -> None:
+    from screening.score.name import chinese_systems
+
+    assert chinese_systems(analyze_name(name, "Person")) == systems
+
+
+def test_a_query_is_shortened_only_where_the_given_names_cannot_be_compared() -> None:
+    from screening.score.name import given_systems, may_shorten
+
+    def forms(*names: str) -> list[Any]:
+        return [analyze_name(n, "Person") for n in names]
+
+    pinyin = given_systems(forms("LEE, John", "LI, Jiachao"))
+    hong_kong = given_systems(forms("TANG, Chris", "TANG, Ping-keung"))
+    assert pinyin == {"p"}
+    assert hong_kong == {"c"}
+    assert given_systems(forms("WONG, Chris")) == frozenset()  # no given name listed
+    assert may_shorten(analyze_name("John Lee Ka-chiu", "Person"), pinyin)
+    assert not may_shorten(analyze_name("Chris Tang Ping-ming", "Person"), hong_kong)
+    # A misspelt given name reads in neither system: not shortened.
+    assert not may_shorten(analyze_name("Chris Tang Pnig-ming", "Person"), pinyin)
+    assert may_shorten(analyze_name("Chris Tang Ping-ming", "Person"), frozenset())
+
+
 def test_two_typos_in_a_long_brand_cost_less_than_two_letters_changed_in_place() -> None:
     from screening.score.name import (
         BRAND_EDIT_COST,
