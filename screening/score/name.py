@@ -2007,31 +2007,50 @@ def _only(words: tuple[str, ...], other: Counter[str]) -> list[str]:
 def _legal_form_typo(qo: OrgForm, co: OrgForm) -> float:
     """Two names word for word the same but for a legal form that one folds and the other
     writes a typo or two off (``hOpen Joint-Stock Company Rosneft``, ``Drex Technologies
-    mS.A.``, ``TSS o.``, ``VEB Asia Limeid``). A misspelt form too short to be read as one
-    without the other name to compare with is taken for a word of the brand, which costs
-    the brand its match. Scores as the same name less :data:`LEGAL_TYPO_COST` a typo; 0.0
-    for any other pair."""
+    mS.A.``, ``TSS o.``, ``VEB Asia Limeid``), or a typo off with one more typo in the rest
+    of the name as :func:`_core_similarity` allows it (``iJnan Tongbaolai Oilfield
+    Equipment Ce. Ltd.``). A misspelt form too short to be read as one without the other
+    name to compare with is taken for a word of the brand, which costs the brand its
+    match. Scores as the rest of the name less :data:`LEGAL_TYPO_COST` a typo in the form;
+    0.0 for any other pair."""
+    best = 0.0
     for typed, formed in ((qo, co), (co, qo)):
         if not formed.legal or not typed.written:
             continue
-        # Most pairs are two companies: a word of the name that the other lacks ends it.
-        if any(w not in formed.legal and w not in typed.written for w in formed.written):
+        # Most pairs are two companies: two words of the name that the other lacks end it.
+        if sum(w not in formed.legal and w not in typed.written for w in formed.written) > 1:
             continue
         f_only = _only(formed.written, Counter(typed.written))
-        if not f_only or not all(w in formed.legal for w in f_only):
-            continue
-        t_only = _only(typed.written, Counter(formed.written))
-        if not t_only or any(w in typed.legal for w in t_only):
+        forms = [w for w in f_only if w in formed.legal]
+        if not forms:
             continue
         rest = sum(len(w) for w in formed.written if w not in formed.legal)
         if rest < LEGAL_TYPO_NAME_MIN:
             continue
-        form = "".join(f_only)
-        allowed = 2 if len(form) >= LEGAL_TWO_TYPOS_LETTERS else 1
-        edits = DamerauLevenshtein.distance("".join(t_only), form, score_cutoff=allowed)
-        if edits <= allowed:
-            return NEAR_EXACT_CAP - LEGAL_TYPO_COST * edits
-    return 0.0
+        form = "".join(forms)
+        t_only = _only(typed.written, Counter(formed.written))
+        if len(forms) == len(f_only):
+            # The rest of the name as written: the form may carry two typos from six letters.
+            allowed = 2 if len(form) >= LEGAL_TWO_TYPOS_LETTERS else 1
+            if not t_only or any(w in typed.legal for w in t_only):
+                continue
+            edits = DamerauLevenshtein.distance("".join(t_only), form, score_cutoff=allowed)
+            if edits <= allowed:
+                best = max(best, NEAR_EXACT_CAP - LEGAL_TYPO_COST * edits)
+            continue
+        # One word of the rest misspelt too: that word is one of the typed words the
+        # other name lacks, the others are the form one typo off (two typos in all).
+        missing = next(w for w in f_only if w not in formed.legal)
+        for i, word in enumerate(t_only):
+            others = "".join(t_only[:i] + t_only[i + 1 :])
+            if not others or DamerauLevenshtein.distance(others, form, score_cutoff=1) > 1:
+                continue
+            at = formed.written.index(missing)
+            spelt = (*formed.written[:at], word, *formed.written[at + 1 :])
+            whole = _core_similarity(spelt, formed.written)
+            if whole >= 1.0 - BRAND_EDIT_COST:
+                best = max(best, min(whole, NEAR_EXACT_CAP) - LEGAL_TYPO_COST)
+    return best
 
 
 #: Places whose companies romanize their names in Hanyu Pinyin, not in Hong Kong's

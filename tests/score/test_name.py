@@ -352,7 +352,9 @@ def test_a_trade_word_typo_needs_everything_else_alike(query: str, listed: str) 
       "OPEN JOINT-STOCK COMPANY ROSNEFT OIL COMPANY"),
      ("Drex Technologies mS.A.", "Drex Technologies S.A."),
      ("TSS o.", "TSS Co."),
-     ("VEB Asia Limeid", "VEB Asia Limited")],  # two typos in a long form
+     ("VEB Asia Limeid", "VEB Asia Limited"),  # two typos in a long form
+     ("iJnan Tongbaolai Oilfield Equipment Ce. Ltd.",  # and one more in the name
+      "Jinan Tongbaolai Oilfield Equipment Co. Ltd.")],
 )  # fmt: skip
 def test_a_legal_form_misspelt_beside_the_same_name_is_a_typo(query: str, listed: str) -> None:
     score, steps, _ = compare_traced(analyze_name(query, None), analyze_name(listed, "Company"))
@@ -365,7 +367,11 @@ def test_a_legal_form_misspelt_beside_the_same_name_is_a_typo(query: str, listed
     [("Drex Technologys mS.A.", "Drex Technologies S.A."),  # the name differs too
      ("CEC LlpTD.", "CEC Ltd."),  # two typos in a short form
      ("Co. o.", "Co. Co."),  # no name beside the form
-     ("TSS Mining o.", "TSS Co.")],  # a word more
+     ("TSS Mining o.", "TSS Co."),  # a word more
+     ("Shenzhen Ketong Technology o., Ltd.",  # another syllable: another company
+      "Shenzhen Ketang Technology Co., Ltd."),
+     ("iJnan Tongbaolai Oilfield Equipmnet Ce. Ltd.",  # three typos
+      "Jinan Tongbaolai Oilfield Equipment Co. Ltd.")],
 )  # fmt: skip
 def test_a_legal_form_typo_needs_the_rest_of_the_name_alike(query: str, listed: str) -> None:
     from screening.score.name import _legal_form_typo
