@@ -1844,8 +1844,9 @@ def _words_held(words: list[str], other: list[str]) -> float:
 
 
 @lru_cache(maxsize=BRAND_MEMO)
-def _brand_letters(q: tuple[Slot, ...], c: tuple[Slot, ...]) -> float:
-    """Two brands compared letter by letter, whatever their syllables."""
+def _brand_letters(q: tuple[Slot, ...], c: tuple[Slot, ...], alike: bool = True) -> float:
+    """Two brands compared letter by letter, whatever their syllables; ``alike``: the
+    names' other words are the same (or both have none)."""
     q_brand = "".join(x.text for x in q)
     c_brand = "".join(x.text for x in c)
     letters = _text_similarity(q_brand, c_brand)
@@ -1860,11 +1861,13 @@ def _brand_letters(q: tuple[Slot, ...], c: tuple[Slot, ...]) -> float:
     edited = 1.0 - BRAND_EDIT_COST * edits
     if shorter < LONG_BRAND:
         edited *= ORG_LETTER_FACTOR
-    elif edits == 2 and not _two_changed_in_place(q_brand, c_brand):
+    elif edits == 2 and alike and not _two_changed_in_place(q_brand, c_brand):
         # Two typos in a long brand, like two in a long word or a long name run together:
         # the second costs less (``Friamco`` for Firmaco, ``Hati Kmalil`` for Haji Khalil).
         # Not two letters each changed for another: that is as often another name
-        # (Northern and Southern, Tongtang and Tongsan).
+        # (Northern and Southern, Tongtang and Tongsan); nor beside other words on one
+        # side only, which a misspelt name keeps (``Hangzhou Hikvision Digital
+        # Technology`` is not the bare ``IS'Vision``).
         edited = 1.0 - BRAND_EDIT_COST - SECOND_LONG_EDIT_COST
     return max(letters * ORG_LETTER_FACTOR, edited)
 
@@ -2088,7 +2091,7 @@ def compare_orgs(
                 core = 1.0 if qo.han == co.han else Indel.normalized_similarity(qo.han, co.han)
                 core_steps = [Step(qo.han, co.han, core, "Han name, legal form removed")]
             else:
-                letters = _brand_letters(qo.slots, co.slots)
+                letters = _brand_letters(qo.slots, co.slots, generic == 1.0)
                 needed = floor / factor if letters * factor < floor else 0.0
                 if trace:
                     core, core_steps = _aligned(qo.slots, co.slots, trace, needed, mandarin)

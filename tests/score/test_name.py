@@ -451,6 +451,14 @@ def test_two_typos_in_a_long_brand_cost_less_than_two_letters_changed_in_place()
     assert score("FRIAMCO", "FIRMACO") >= DEFAULT_THRESHOLD
     assert score("EHHMANN", "HERMANN") >= DEFAULT_THRESHOLD
     assert score("Fraair", "Faranir") < DEFAULT_THRESHOLD
+    # Beside words on one side only, two typos cost two in full: the full name of one
+    # company is not the bare brand of another (hikvision, isvision: a letter lost, one
+    # changed).
+    assert _brand_letters(brand("hikvision"), brand("isvision"), False) < second
+    hikvision = "Hangzhou Hikvision Digital Technology Company Limited"
+    assert score(hikvision, "IS'Vision") < DEFAULT_THRESHOLD
+    assert score("Hangzhou Hikvsiion Digital Technology Company Limited",
+                 "Hangzhou Hikvision Digital Technology Co., Ltd.") >= DEFAULT_THRESHOLD
 
 
 def test_a_name_written_as_listed_is_compared_as_written() -> None:
