@@ -1918,6 +1918,24 @@ def _typo_beside_trade(qo: OrgForm, co: OrgForm, generic: float) -> float:
     return _typo_similarity(1, min(len(q_brand), len(c_brand)))
 
 
+#: A place of this many letters may be misspelt twice in a name compared whole (``Beiin
+#: Huawei``, ``Weijin Tianhua`` for Beijing), with the rest of the name as written.
+LONG_PLACE = 7
+
+
+def _place_typos(place: str) -> int:
+    return 2 if len(place) >= LONG_PLACE else 1
+
+
+def _brand_word(word: str) -> bool:
+    """A word that names a company: no trade word, place or legal form."""
+    return (
+        len(word) >= 3
+        and ORG_SYNONYMS.get(word, word) not in GENERIC_ORG_WORDS
+        and not is_company_word(word)
+    )
+
+
 @lru_cache(maxsize=4 * BRAND_MEMO)
 def _core_similarity(q: tuple[str, ...], c: tuple[str, ...]) -> float:
     """Two organisation names run together, one typo costing what it costs in a brand.
@@ -1945,8 +1963,14 @@ def _core_similarity(q: tuple[str, ...], c: tuple[str, ...]) -> float:
         if bool(q_place) == bool(c_place):
             return 0.0
         places, others = (q_place, c_only) if q_place else (c_place, q_only)
+        # Twice misspelt only beside a brand both names hold: ``Shengdong Trading`` is
+        # not a misspelt Shandong Trading.
+        typos = 2 if any(_brand_word(w) for w in q if w in c) else 1
         if not all(
-            OSA.distance(w, p, score_cutoff=1) <= 1 for w in others if segment(w) for p in places
+            OSA.distance(w, p, score_cutoff=typos) <= min(typos, _place_typos(p))
+            for w in others
+            if segment(w)
+            for p in places
         ):
             return 0.0
     if edits == 2:

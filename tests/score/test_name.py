@@ -308,6 +308,23 @@ def test_whole_names_cost_two_typos_like_a_long_word() -> None:
     assert _core_similarity(("calt",), ("calh",)) == 0.0
 
 
+def test_a_long_place_may_be_misspelt_twice_beside_a_brand_both_names_hold() -> None:
+    from screening.score.name import _core_similarity
+
+    listed = ("beijing", "tianhua", "intl", "co", "ltd")
+    assert _core_similarity(("weijin", "tianhua", "intl", "co", "ltd"), listed) >= (
+        DEFAULT_THRESHOLD
+    )
+    # ... not where the place is all the name has (Shengdong is a brand of its own) ...
+    assert _core_similarity(("shengdong", "trade", "co", "ltd"), ("shandong", "trade", "co",
+                                                                  "ltd")) == 0.0
+    # ... and a short place only once (Fuqian, Fujian: one typo; Fuqiao: two).
+    assert _core_similarity(("fuqian", "tianhua", "co", "ltd"), ("fujian", "tianhua", "co",
+                                                                 "ltd")) > 0.0
+    assert _core_similarity(("fuqiao", "tianhua", "co", "ltd"), ("fujian", "tianhua", "co",
+                                                                 "ltd")) == 0.0
+
+
 def test_whole_names_two_letters_swapped_are_a_typo_though_both_read_as_syllables() -> None:
     from screening.score.name import BRAND_EDIT_COST, _core_similarity
 
