@@ -15,8 +15,10 @@ from screening.config import REPORT_FLOOR, MatchSettings
 from screening.errors import InvalidEntityError, InvalidQueryError
 from screening.index import MAX_CANDIDATES, NameIndex, NameRef
 from screening.model import SCHEMAS, Entity, ListSource, Match, Query, parse_partial_date
+from screening.normalize.names import query_spellings
 from screening.score.context import context_adjustment
 from screening.score.name import (
+    NEAR_EXACT_CAP,
     NameForm,
     analyze_name,
     compare_forms,
@@ -189,7 +191,6 @@ class Screener:
         The exhaustive mode exists to measure the index's own recall; it is slow.
         """
         _check_query(query)
-        form = analyze_name(query.name, query.schema)
         best: dict[str, tuple[float, float, str]] = {}
         floor = REPORT_FLOOR if threshold is None else min(threshold, REPORT_FLOOR)
         # A name score that even agreeing birth date and country cannot lift to the lowest
@@ -202,39 +203,57 @@ class Screener:
         # Retrieval widens for matches at the alert level, whatever floor the caller asked
         # for: a crowd of weak matches (0.5 and up) says nothing about missing alerts.
         alerting = max(needed, self.settings.lowest_threshold() - bonus - 1e-6)
-        if not use_index:
-            self._score(
-                form, query, self.index.all_names(), needed, alerting, floor, best, {},
-                bounds=False,
-            )
-        else:
-            # Where several candidates match, the best-ranked ones may not hold every match:
-            # widen. A brand cluster widens up to the limit; otherwise each wider round is
-            # taken only while the last one found matching spellings.
-            limit_c = MAX_CANDIDATES
-            seen: set[int] = set()
-            very_dense = False
-            known: dict[int, float] = {}
-            search = self.index.search(form)
-            while True:
-                refs = [r for r in search.candidates(limit_c) if r.ref_id not in seen]
-                seen.update(r.ref_id for r in refs)
-                hits, found = self._score(
-                    form, query, refs, needed, alerting, floor, best, known, bounds=True
+        for i, spelling in enumerate(query_spellings(query.name)):
+            form = analyze_name(spelling, query.schema)
+            # The query without a part of it is never an exact match.
+            cap = 1.0 if i == 0 else NEAR_EXACT_CAP
+            if not use_index:
+                self._score(
+                    form, query, self.index.all_names(), needed, alerting, floor, best, {},
+                    bounds=False, cap=cap,
                 )
-                if limit_c == MAX_CANDIDATES:
-                    very_dense = hits >= DENSE_SHARE * len(refs) and found >= DENSE_CLUSTER
-                    wider = very_dense or hits >= DENSE_HITS
-                else:
-                    wider = very_dense or hits > 0
-                if not wider or len(seen) < limit_c or limit_c >= MAX_WIDENED:
-                    break
-                limit_c *= WIDEN_FACTOR
+            else:
+                self._retrieve_and_score(form, query, needed, alerting, floor, best, cap)
         scored = (
             (self._entities[entity_id], score, name_score, matched)
             for entity_id, (score, name_score, matched) in best.items()
         )
         return self.select_matches(query, scored, threshold)[:limit]
+
+    def _retrieve_and_score(
+        self,
+        form: NameForm,
+        query: Query,
+        needed: float,
+        alerting: float,
+        floor: float,
+        best: dict[str, tuple[float, float, str]],
+        cap: float,
+    ) -> None:
+        """Score the candidates the index retrieves for ``form`` into ``best``.
+
+        Where several candidates match, the best-ranked ones may not hold every match:
+        widen. A brand cluster widens up to the limit; otherwise each wider round is taken
+        only while the last one found matching spellings."""
+        limit_c = MAX_CANDIDATES
+        seen: set[int] = set()
+        very_dense = False
+        known: dict[int, float] = {}
+        search = self.index.search(form)
+        while True:
+            refs = [r for r in search.candidates(limit_c) if r.ref_id not in seen]
+            seen.update(r.ref_id for r in refs)
+            hits, found = self._score(
+                form, query, refs, needed, alerting, floor, best, known, bounds=True, cap=cap
+            )
+            if limit_c == MAX_CANDIDATES:
+                very_dense = hits >= DENSE_SHARE * len(refs) and found >= DENSE_CLUSTER
+                wider = very_dense or hits >= DENSE_HITS
+            else:
+                wider = very_dense or hits > 0
+            if not wider or len(seen) < limit_c or limit_c >= MAX_WIDENED:
+                break
+            limit_c *= WIDEN_FACTOR
 
     def select_matches(
         self,
@@ -276,6 +295,7 @@ class Screener:
         known: dict[int, float],
         *,
         bounds: bool,
+        cap: float = 1.0,
     ) -> tuple[int, int]:
         """Score ``refs`` into ``best`` (per entity: score, name score, matched name).
 
@@ -308,7 +328,7 @@ class Screener:
                         form, ref.form, needed,
                         shorten_query=may_shorten(form, index.short_alias[ref.ref_id]),
                     )
-                known[form_id] = name_score
+                known[form_id] = name_score = min(name_score, cap)
             if ref.weak:
                 name_score *= settings.weak_alias_factor
             if name_score < floor:

@@ -259,6 +259,23 @@ def test_a_place_in_parentheses_does_not_list_every_company_of_that_place() -> N
     assert [m.entity.id for m in screener.screen("Beifang Shipbuilding Co Ltd")] == ["c-bf"]
 
 
+def test_a_query_with_a_parenthesised_acronym_finds_the_name_listed_without_it() -> None:
+    screener = Screener(
+        [
+            Entity(id="smic", schema="Company",
+                   names=("SEMICONDUCTOR MANUFACTURING INTERNATIONAL CORPORATION",)),
+            Entity(id="other-smic", schema="Company", names=("SMIC",)),
+        ]
+    )  # fmt: skip
+    query = Query(name="Semiconductor Manufacturing International Corporation (SMIC)")
+    for use_index in (True, False):
+        matches = screener.screen_query(query, use_index=use_index)
+        # Not an exact match (the query says more), and not every SMIC of the list.
+        assert [(m.entity.id, m.score) for m in matches] == [("smic", 0.99)]
+    explanation = screener.screen_query(query)[0].explain()
+    assert "query read without its parenthesised part" in explanation
+
+
 def test_one_name_listed_for_many_entities_is_scored_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -4,7 +4,8 @@ The project's evaluation (``run.py``) builds its list from a generator. This one
 China-related designations of the official lists (``../shared/reference/``, a snapshot of
 2,874 names of 1,225 persons and entities as listed), makes the same kinds of variants of
 their primary names (Unicode noise, one and two typos, and for companies another legal
-form, capitals without punctuation, the leading place dropped; for persons listed in Hanyu
+form, capitals without punctuation, the leading place dropped, and the name followed by its
+initials in parentheses, ``org_acronym``; for persons listed in Hanyu
 Pinyin, the name in another order, joined, split or hyphenated, and in Wade-Giles; for
 Han-script names, the traditional form, and the Han name against the list without its Han
 aliases), and screens them against an
@@ -312,7 +313,23 @@ def variants(entities: list[Entity]) -> list[generate.Labelled]:
         out.append(generate.Labelled(generate._typo(rng, primary, 2), e.schema, e.id, "typo_2"))
         if e.schema != "Person" and (q := _org_form(rng, primary)) and q != primary:
             out.append(generate.Labelled(q, rng.choice((e.schema, "")), e.id, "org_forms"))
+        if e.schema != "Person" and (q := _with_acronym(primary)):
+            out.append(generate.Labelled(q, e.schema, e.id, "org_acronym"))
     return out
+
+
+def _with_acronym(name: str) -> str | None:
+    """An organisation's name followed by its initials in parentheses, as counterparty
+    files write it (``Semiconductor Manufacturing International Corporation (SMIC)``):
+    names of three words or more before their legal form, without parentheses."""
+    if "(" in name:
+        return None
+    words = split_words(name.lower())
+    core, _ = fold_org_words(words)
+    if len(core) < 3:
+        return None
+    initials = "".join(w[0] for w in words if w[0].isalpha()).upper()
+    return f"{name} ({initials})"
 
 
 def _exhaustive_score(screener: Screener, row: generate.Labelled) -> float:

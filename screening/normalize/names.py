@@ -173,6 +173,23 @@ _PAREN = re.compile(r"\(([^()]*)\)")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-\.]{1,9}$")
 
 
+def strip_parentheses(name: str) -> str:
+    """``name`` without its parenthesised parts (empty if that is all it is)."""
+    return _PAREN.sub(" ", name).strip(" ,;-")
+
+
+def query_spellings(name: str) -> list[str]:
+    """A query as written and, where it has a parenthesised part, without it: list names
+    are filed both ways (:func:`expand_parentheses`), and a counterparty file writes
+    ``Semiconductor Manufacturing International Corporation (SMIC)`` where the list has
+    the name alone. The acronym alone is not a spelling of the query: a list's ``SMIC``
+    matches the list's own expansion, not every name that ends in it."""
+    if "(" not in name:
+        return [name]
+    base = strip_parentheses(name)
+    return [name, base] if base and base != name else [name]
+
+
 def expand_parentheses(name: str) -> list[str]:
     """A name with a parenthesised part, as written and without it; an acronym alone too.
 
@@ -183,7 +200,7 @@ def expand_parentheses(name: str) -> list[str]:
     if not found:
         return [name]
     out = [name]
-    base = _PAREN.sub(" ", name).strip(" ,;-")
+    base = strip_parentheses(name)
     if base:
         out.append(base)
     for inner in found:

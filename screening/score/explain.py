@@ -68,11 +68,10 @@ class Explanation:
 def explain_match(match: Match, settings: MatchSettings | None = None) -> Explanation:
     """Replay the comparison behind ``match`` with tracing switched on."""
     from screening.config import MatchSettings as _Settings
-    from screening.normalize.names import expand_parentheses
+    from screening.normalize.names import expand_parentheses, query_spellings
 
     settings = settings or _Settings()
     entity = match.entity
-    query_form = analyze_name(match.query.name, match.query.schema)
     # A short alias is compared as the screener compared it (see :func:`may_shorten`).
     systems = given_systems(
         analyze_name(spelling, entity.schema)
@@ -80,14 +79,20 @@ def explain_match(match: Match, settings: MatchSettings | None = None) -> Explan
         for spelling in expand_parentheses(name)
     )
     best: tuple[float, list[Step], str, tuple[str, ...]] | None = None
-    for spelling in expand_parentheses(match.matched_name):
-        cand = analyze_name(spelling, entity.schema)
-        shorten = not short_english_name(cand) or may_shorten(query_form, systems)
-        score, steps, method = compare_traced(
-            query_form, cand, trace=True, shorten_query=shorten
-        )
-        if best is None or score > best[0]:
-            best = (score, steps, method, query_form.notes + cand.notes)
+    for query_spelling in query_spellings(match.query.name):
+        query_form = analyze_name(query_spelling, match.query.schema)
+        for spelling in expand_parentheses(match.matched_name):
+            cand = analyze_name(spelling, entity.schema)
+            shorten = not short_english_name(cand) or may_shorten(query_form, systems)
+            score, steps, method = compare_traced(
+                query_form, cand, trace=True, shorten_query=shorten
+            )
+            if best is None or score > best[0]:
+                notes = query_form.notes + cand.notes
+                if query_spelling != match.query.name:
+                    notes = (f"query read without its parenthesised part: {query_spelling}",
+                             *notes)  # fmt: skip
+                best = (score, steps, method, notes)
     assert best is not None
     weak = match.matched_name in entity.weak_names and match.matched_name not in entity.names
     return Explanation(

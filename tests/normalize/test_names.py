@@ -204,6 +204,17 @@ def test_expand_parentheses_splits_off_an_acronym() -> None:
     ]
 
 
+def test_a_query_is_also_spelt_without_its_parenthesised_part_only() -> None:
+    from screening.normalize.names import query_spellings
+
+    assert query_spellings("China North Industries Group Corporation (NORINCO)") == [
+        "China North Industries Group Corporation (NORINCO)",
+        "China North Industries Group Corporation",
+    ]
+    assert query_spellings("Zhu Hailun") == ["Zhu Hailun"]
+    assert query_spellings("(XPCC)") == ["(XPCC)"]
+
+
 def test_expand_parentheses_without_parentheses() -> None:
     assert expand_parentheses("ZHU Hailun") == ["ZHU Hailun"]
 
