@@ -6,6 +6,7 @@ persons and companies) and labelled queries in variant classes:
 
 positives  unicode_noise, han_script (simplified/traditional), han_to_latin,
            pinyin_spelling (order, joins, hyphens), wade_giles, cantonese, org_forms,
+           org_acronym (the English name followed by its initials in parentheses),
            typo_1, typo_2
 negatives  neg_chinese_person, neg_western_person, neg_company  (names on no list)
 near-miss  near_syllable (one syllable changed), near_partial (surname or given name alone)
@@ -348,6 +349,9 @@ def positives(w: World) -> Iterator[Labelled]:
             else:
                 q = " ".join(_cap(s) for s in lazy_pinyin(han))
             yield Labelled(q, rng.choice(("Company", "")), e.id, "org_forms")
+            # (No random draw: the other classes' queries stay as they were.)
+            initials = "".join(word[0] for word in eng.split() if word[0].isalpha())
+            yield Labelled(f"{eng} ({initials.upper()})", "Company", e.id, "org_acronym")
             yield Labelled(_typo(rng, eng, 1), "Company", e.id, "typo_1")
             yield Labelled(_typo(rng, eng, 2), "Company", e.id, "typo_2")
         elif kind == "org-latin":
