@@ -2019,7 +2019,7 @@ LEGAL_TWO_TYPOS_LETTERS = 6
 LEGAL_TYPO_NAME_MIN = 3
 
 
-def _only(words: tuple[str, ...], other: Counter[str]) -> list[str]:
+def _only(words: tuple[str, ...], other: tuple[str, ...]) -> list[str]:
     """``words`` less those ``other`` holds, each as often as it holds them, in order."""
     left = Counter(other)
     out = []
@@ -2047,7 +2047,7 @@ def _legal_form_typo(qo: OrgForm, co: OrgForm) -> float:
         # Most pairs are two companies: two words of the name that the other lacks end it.
         if sum(w not in formed.legal and w not in typed.written for w in formed.written) > 1:
             continue
-        f_only = _only(formed.written, Counter(typed.written))
+        f_only = _only(formed.written, typed.written)
         forms = [w for w in f_only if w in formed.legal]
         if not forms:
             continue
@@ -2055,7 +2055,7 @@ def _legal_form_typo(qo: OrgForm, co: OrgForm) -> float:
         if rest < LEGAL_TYPO_NAME_MIN:
             continue
         form = "".join(forms)
-        t_only = _only(typed.written, Counter(formed.written))
+        t_only = _only(typed.written, formed.written)
         if len(forms) == len(f_only):
             # The rest of the name as written: the form may carry two typos from six letters.
             allowed = 2 if len(form) >= LEGAL_TWO_TYPOS_LETTERS else 1
