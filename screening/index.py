@@ -440,6 +440,7 @@ class NameIndex:
                 continue
             if len(text) < NEIGHBOUR_MIN_LETTERS:
                 groups.extend(self._dropped_letter_groups(word, text))
+                groups.extend(self._swapped_groups(text))
                 seen.add(text)
                 continue
             # Four letters: a word that reads at all is a name of its own more often than a
@@ -489,6 +490,18 @@ class NameIndex:
         for near in _filed(self._deletions, text):
             if len(near) == NEIGHBOUR_MIN_LETTERS and segment(near) is None:
                 keys.update(self.whole_keys(near))
+        return [(keys, 1.0)] if keys else []
+
+    def _swapped_groups(self, text: str) -> list[tuple[set[str], float]]:
+        """A part for the listed words that ``text``, a short word that reads as nothing,
+        is with two neighbours swapped (``iY`` for Yi, ``Agn`` for Ang): a slip of typing
+        the scorer forgives, while the parts of such a name are a common syllable or two
+        and the misspelt word itself, which no list name holds."""
+        keys: set[str] = set()
+        for i in range(len(text) - 1):
+            swapped = text[:i] + text[i + 1] + text[i] + text[i + 2 :]
+            if swapped != text:
+                keys.update(self.whole_keys(swapped))
         return [(keys, 1.0)] if keys else []
 
     def _near_words(self, text: str, short: bool) -> list[str]:

@@ -101,6 +101,21 @@ def test_swapped_letters_in_a_short_word_still_retrieve() -> None:
     assert "p-bai-na" in ids
 
 
+def test_two_letters_swapped_in_a_word_of_two_still_retrieve() -> None:
+    """``iY`` reads as nothing and is on no list; beside a surname that files more names
+    than a search returns, its swap (yi) is what finds ``WANG, Yi``."""
+    from screening.transliterate._syllables import PINYIN
+
+    # As many WANGs of one-syllable given names as a search returns, and more.
+    given = sorted(s for s in PINYIN if s != "yi")[:150]
+    crowd = [
+        Entity(id=f"p-wang-{g}", schema="Person", names=(f"WANG, {g.title()}",)) for g in given
+    ]
+    crowded = NameIndex([*crowd, Entity(id="p-wang-yi", schema="Person", names=("WANG, Yi",))])
+    ids = [ref.entity_id for ref in crowded.candidates(analyze_name("WANG, iY", "Person"))]
+    assert "p-wang-yi" in ids
+
+
 def test_one_entity_cannot_fill_the_candidates_alone() -> None:
     aliases = tuple(f"Huaxin Microelectronics {n}" for n in ("A", "B", "C", "D", "E"))
     many = [Entity(id="c-many", schema="Company", names=("Huaxin Holdings", *aliases))]
