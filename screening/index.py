@@ -440,7 +440,6 @@ class NameIndex:
                 continue
             if len(text) < NEIGHBOUR_MIN_LETTERS:
                 groups.extend(self._dropped_letter_groups(word, text))
-                groups.extend(self._swapped_groups(text))
                 seen.add(text)
                 continue
             # Four letters: a word that reads at all is a name of its own more often than a
@@ -474,12 +473,13 @@ class NameIndex:
     ) -> list[tuple[set[str], float]]:
         """A part for the listed words of four letters that ``text``, three letters that
         read as nothing (``Ava``, ``Smi``, ``Mer``), is with one letter dropped (Avia, SMIC,
-        Mehr).
+        Mehr), and for those of three it is with two neighbours swapped (``Zwa`` for Zaw).
 
         Three letters have too many listed words a substitution away to look them all up,
         but a dropped letter is the commonest typo, and the one-deletion table finds its
-        words by one lookup. The words found must read as nothing either, as for four-letter
-        query words: ``Xin`` is no misspelt xing.
+        words by one lookup; a swap is a handful of lookups. The words found must read as
+        nothing either, as for four-letter query words: ``Xin`` is no misspelt xing.
+        (Swaps into syllables are the readings' repairs: ``Abi`` → bai.)
         """
         if len(text) != NEIGHBOUR_MIN_LETTERS - 1 or any(s.syllable or s.hk for s in word):
             return []
@@ -487,21 +487,10 @@ class NameIndex:
         if sum(len(postings[k]) for k in self.whole_keys(text)) > RARE_WORD:
             return []
         keys: set[str] = set()
-        for near in _filed(self._deletions, text):
-            if len(near) == NEIGHBOUR_MIN_LETTERS and segment(near) is None:
+        swapped = {text[:i] + text[i + 1] + text[i] + text[i + 2 :] for i in range(len(text) - 1)}
+        for near in [*_filed(self._deletions, text), *swapped - {text}]:
+            if len(near) >= NEIGHBOUR_MIN_LETTERS - 1 and segment(near) is None:
                 keys.update(self.whole_keys(near))
-        return [(keys, 1.0)] if keys else []
-
-    def _swapped_groups(self, text: str) -> list[tuple[set[str], float]]:
-        """A part for the listed words that ``text``, a short word that reads as nothing,
-        is with two neighbours swapped (``iY`` for Yi, ``Agn`` for Ang): a slip of typing
-        the scorer forgives, while the parts of such a name are a common syllable or two
-        and the misspelt word itself, which no list name holds."""
-        keys: set[str] = set()
-        for i in range(len(text) - 1):
-            swapped = text[:i] + text[i + 1] + text[i] + text[i + 2 :]
-            if swapped != text:
-                keys.update(self.whole_keys(swapped))
         return [(keys, 1.0)] if keys else []
 
     def _near_words(self, text: str, short: bool) -> list[str]:

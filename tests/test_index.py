@@ -116,6 +116,17 @@ def test_two_letters_swapped_in_a_word_of_two_still_retrieve() -> None:
     assert "p-wang-yi" in ids
 
 
+def test_three_letters_that_read_as_nothing_look_up_their_swaps_and_dropped_letters() -> None:
+    index = NameIndex(
+        [Entity(id="zaw", schema="Person", names=("Zaw Min",)),
+         Entity(id="smic", schema="Company", names=("SMIC",))]
+    )  # fmt: skip
+    zwa = analyze_name("Zwa Min", "Person").slots[0]
+    assert {"r:zaw"} <= set().union(*(g for g, _ in index._dropped_letter_groups(zwa, "zwa")))
+    smi = analyze_name("SMI", "Company").org[0].slots
+    assert {"r:smic"} <= set().union(*(g for g, _ in index._dropped_letter_groups(smi, "smi")))
+
+
 def test_one_entity_cannot_fill_the_candidates_alone() -> None:
     aliases = tuple(f"Huaxin Microelectronics {n}" for n in ("A", "B", "C", "D", "E"))
     many = [Entity(id="c-many", schema="Company", names=("Huaxin Holdings", *aliases))]

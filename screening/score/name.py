@@ -468,9 +468,9 @@ def _raw_slot(word: str) -> Slot:
 @lru_cache(maxsize=65_536)
 def _one_edit_readings(word: str, unreadable: bool = False) -> set[str]:
     """Pinyin keys of the syllable readings of ``word`` after undoing one typo, for
-    retrieval: an extra letter or two swapped neighbours (``Abi`` → bai), and, for a word
-    that reads as no syllables at all (``unreadable``), a missing or wrong letter in one of
-    at most two syllables (``Tag`` → tang, ``Hailn`` → hai lin/lun, ``Liv`` → liu). A word
+    retrieval: an extra letter or two swapped neighbours (``Abi`` → bai, ``iY`` → yi), and,
+    for a word that reads as no syllables at all (``unreadable``), a missing or wrong letter
+    in one of at most two syllables (``Tag`` → tang, ``Hailn`` → hai lin/lun, ``Liv`` → liu). A word
     that reads fine (``Tanyu``) is more likely right: its one-letter neighbours are many."""
     if not 2 <= len(word) <= 12:
         return set()
@@ -479,17 +479,16 @@ def _one_edit_readings(word: str, unreadable: bool = False) -> set[str]:
     def add(parts: Iterable[str]) -> None:
         keys.update("p:" + r for part in parts for r in pinyin_readings(part))
 
+    # Two swapped neighbours from two letters (``iY`` → yi), a letter too many from three.
+    variants = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
     if len(word) >= 3:
-        variants = {word[:i] + word[i + 1 :] for i in range(len(word))}
-        variants |= {
-            word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)
-        }
-        for variant in variants:
-            seg = segment(variant)
-            if seg is not None and len(seg) <= MAX_SYLLABLES_PER_WORD:
-                add(seg)
-                if unreadable and len(seg) > 1:
-                    keys.add("w:" + variant)
+        variants |= {word[:i] + word[i + 1 :] for i in range(len(word))}
+    for variant in variants:
+        seg = segment(variant)
+        if seg is not None and len(seg) <= MAX_SYLLABLES_PER_WORD:
+            add(seg)
+            if unreadable and len(seg) > 1:
+                keys.add("w:" + variant)
     if not unreadable:
         return keys
     add(one_letter_off_spellings(word))
