@@ -2067,11 +2067,11 @@ def _legal_form_typo(qo: OrgForm, co: OrgForm) -> float:
         # One word of the rest misspelt too: that word is one of the typed words the
         # other name lacks, the others are the form one typo off (two typos in all).
         missing = next(w for w in f_only if w not in formed.legal)
+        at = formed.written.index(missing)
         for i, word in enumerate(t_only):
             others = "".join(t_only[:i] + t_only[i + 1 :])
             if not others or DamerauLevenshtein.distance(others, form, score_cutoff=1) > 1:
                 continue
-            at = formed.written.index(missing)
             spelt = (*formed.written[:at], word, *formed.written[at + 1 :])
             whole = _core_similarity(spelt, formed.written)
             if whole >= 1.0 - BRAND_EDIT_COST:
