@@ -26,6 +26,7 @@ from screening.score.name import (
     Slot,
     analyze_name,
     expand_list_name,
+    form_skeletons,
     given_systems,
     reading_spellings,
     short_english_name,
@@ -96,6 +97,8 @@ TWO_TYPO_NEIGHBOURS = 4
 def _loose(form: NameForm) -> bool:
     """A name that :func:`~screening.score.name.key_bound` cannot bound: not all syllables
     of a Chinese name's words (a word read whole, a word that looks split, a long word)."""
+    if form.kana:
+        return True
     readings = (form.slots, *form.alternatives)
     return any(
         not s.syllable or s.split or s.word_size >= LONG_WORD_SYLLABLES
@@ -110,6 +113,21 @@ def _loose(form: NameForm) -> bool:
 _WHOLE_WORD = ("r:", "w:")
 #: Keys whose words are filed in the tables of deletions: whole words and trade words.
 _NEIGHBOUR_PREFIXES = (*_WHOLE_WORD, "g:")
+
+
+#: A query's consonant skeleton (:func:`~screening.score.name.form_skeletons`) of this many
+#: symbols or more also looks up list words by its first and last three.
+LOAN_ENDS = 4
+#: Skeleton keys filing more list names than this are left out of a kana query's lookup
+#: where it has rarer ones (``SRG``, Sergei, is common on a list of Russians).
+LOAN_COMMON = 5_000
+
+
+def _loan_keys(skeleton: str) -> list[str]:
+    keys = ["j:" + skeleton]
+    if len(skeleton) >= LOAN_ENDS:
+        keys.extend(("jp:" + skeleton[:3], "js:" + skeleton[-3:]))
+    return keys
 
 
 #: ``short_alias`` of a name that is none.
@@ -307,6 +325,7 @@ class NameIndex:
                         self.short_alias[i] = systems
                         self.form_ids[i] = contents.setdefault(content, len(contents))
         self.postings: dict[str, list[int]] = dict(postings)
+        self._loan: dict[str, list[int]] | None = None
         self.exact: dict[str, list[int]] = dict(exact)
         self._wholes: dict[str, list[int]] = dict(wholes)
         #: ... under their one-letter deletions, as :func:`_file_under` keeps them.
@@ -526,10 +545,62 @@ class NameIndex:
         """
         return self.search(form).candidates(limit)
 
-    def search(self, form: NameForm) -> Search:
+    def search(self, form: NameForm) -> Search | LoanSearch:
         """A retrieval for ``form`` that can be asked for more candidates again and again
         (:meth:`Search.candidates`), walking on from where the last request stopped."""
+        if form.kana:
+            return LoanSearch(self, form)
         return Search(self, form)
+
+    def loan_postings(self) -> dict[str, list[int]]:
+        """List names by the consonant skeletons of their words and those skeletons' ends,
+        for queries written in kana (:class:`LoanSearch`). Built on the first such query
+        (a second or two on a full-size list): most workloads never need it."""
+        if self._loan is None:
+            table: dict[str, list[int]] = defaultdict(list)
+            with _collector_paused():
+                for ref in self.refs:
+                    keys = {
+                        key
+                        for skeleton in form_skeletons(ref.form, ref.form.kind != "person")
+                        if len(skeleton) >= 2
+                        for key in _loan_keys(skeleton)
+                    }
+                    for key in keys:
+                        table[key].append(ref.ref_id)
+            self._loan = dict(table)
+        return self._loan
+
+
+class LoanSearch:
+    """The retrieval of a query written in kana: the list names that share the most
+    consonant skeletons of its words, whole (a part each) or by their ends (half a part
+    each), whatever script they are written in."""
+
+    def __init__(self, index: NameIndex, form: NameForm) -> None:
+        self._index = index
+        postings = index.loan_postings()
+        skeletons = [k for k in form_skeletons(form, form.kind != "person") if len(k) >= 2]
+        parts = [(["j:" + k], 1.0) for k in skeletons]
+        parts.extend((_loan_keys(k)[1:], 0.5) for k in skeletons if len(k) >= LOAN_ENDS)
+        sizes = [sum(len(postings.get(key, ())) for key in keys) for keys, _ in parts]
+        rare = [i for i, n in enumerate(sizes) if n <= LOAN_COMMON] or (
+            [min(range(len(sizes)), key=sizes.__getitem__)] if sizes else []
+        )
+        scores: dict[int, float] = defaultdict(float)
+        for i in rare:
+            keys, weight = parts[i]
+            found: set[int] = set()
+            for key in keys:
+                found.update(postings.get(key, ()))
+            for ref_id in found:
+                scores[ref_id] += weight
+        # Best first; ties to the lower index, so results never depend on hash seeds.
+        self._ranked = sorted(scores, key=lambda r: (-scores[r], r))
+
+    def candidates(self, limit: int = MAX_CANDIDATES) -> list[NameRef]:
+        refs = self._index.refs
+        return [refs[r] for r in self._ranked[:limit]]
 
 
 class Search:

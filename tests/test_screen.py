@@ -368,3 +368,51 @@ def test_a_short_alias_beside_a_given_name_in_another_romanization_is_matched() 
 def test_another_chinese_given_name_finds_the_person_it_names(hong_kong: Screener) -> None:
     matches = hong_kong.screen("Chris Tang Ping-ming", schema="Person")
     assert [m.entity.id for m in matches] == ["hk-tang-ming"]
+
+
+# -- queries written in Japanese kana --------------------------------------------------------
+
+KANA_LIST = [
+    Entity(id="ru-kal", schema="Company", names=("JSC Kalashnikov Concern", "Concern Kalashnikov")),
+    Entity(id="ru-aer", schema="Company", names=("LLC Aeroscan",)),
+    Entity(id="ru-kln", schema="Company", names=("Kalinin Machine Building Plant",)),
+    Entity(id="ru-sg", schema="Person", names=("SHOIGU, Sergei Kuzhugetovich", "Sergei Shoigu")),
+    Entity(id="ru-sb", schema="Person", names=("SOBYANIN, Sergei Semyonovich",)),
+    Entity(id="jp-kana", schema="Company", names=("アエロスキャン有限会社",)),
+    ZHU,
+]
+
+
+@pytest.fixture(scope="module")
+def kana_screener() -> Screener:
+    return Screener(KANA_LIST)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("株式会社カラシニコフ・コンツェルン", "ru-kal"),
+        ("ｺﾝﾂｪﾙﾝ･ｶﾗｼﾆｺﾌ", "ru-kal"),  # half-width katakana, as old bank systems store it
+        ("アエロスキャン", "ru-aer"),  # (and the kana list name, written alike, first)
+        ("セルゲイ・ショイグ", "ru-sg"),
+    ],
+)
+def test_kana_query_finds_the_latin_list_name(
+    kana_screener: Screener, query: str, expected: str
+) -> None:
+    matches = [m for m in kana_screener.screen(query) if m.entity.id != "jp-kana"]
+    assert matches
+    assert matches[0].entity.id == expected
+    assert "kana read" in matches[0].explain()
+    assert all(m.entity.id not in ("ru-kln", "ru-sb", "eu-6251") for m in matches)
+
+
+def test_kana_query_finds_a_kana_list_name(kana_screener: Screener) -> None:
+    ids = [m.entity.id for m in kana_screener.screen("アエロスキャン有限会社")]
+    assert ids[:2] == ["jp-kana", "ru-aer"] or set(ids[:2]) == {"jp-kana", "ru-aer"}
+    assert kana_screener.screen("アエロスキャン有限会社")[0].score == 1.0
+
+
+def test_kana_query_of_an_unlisted_name_raises_no_alert(kana_screener: Screener) -> None:
+    assert kana_screener.screen("トヨタ自動車株式会社") == []  # Toyota Motor
+    assert kana_screener.screen("ウラジーミル・ポポフ") == []  # Vladimir Popov

@@ -53,6 +53,11 @@ from screening.transliterate.chinese import (
     split_surname,
     to_simplified,
 )
+from screening.transliterate.japanese import (
+    has_kana,
+    japanese_words,
+    loan_skeleton,
+)
 from screening.transliterate.romanization import (
     is_cantonese_syllable,
     is_mandarin_syllable,
@@ -268,6 +273,10 @@ class NameForm:
     #: as a query, without its Chinese given name (:func:`_shortened`).
     english: int = -1
     shortened: tuple[Shortened, ...] = ()
+    #: A name written in Japanese kana: its words romanized (Hepburn), legal forms and
+    #: words in kanji left out. Such a name has no slots; it is compared by the consonant
+    #: skeletons of its words (:func:`compare_loanwords`).
+    kana: tuple[str, ...] = ()
 
     @property
     def flat(self) -> tuple[Slot, ...]:
@@ -283,7 +292,7 @@ class NameForm:
         list names with equal content score alike against any query."""
         return (
             self.kind, self.normalized, self.slots, self.han, self.alternatives, self.org,
-            self.ordered, self.english,
+            self.ordered, self.english, self.kana,
         )  # fmt: skip
 
     def key_groups(self, expand: bool = False) -> list[tuple[set[str], float]]:
@@ -863,6 +872,8 @@ def analyze_name(name: str, schema: str | None = None) -> NameForm:
     slots: tuple[tuple[Slot, ...], ...] = ()
     alternatives: tuple[tuple[tuple[Slot, ...], ...], ...] = ()
     org: list[OrgForm] = []
+    if has_kana(text):
+        return _kana_form(name, text, kind, notes)
     han_chars = count_han(text)
     if han_chars >= 2 or (han_chars and not any(c.isalpha() and c.isascii() for c in text)):
         joined = "".join(han_runs(text))
@@ -921,6 +932,39 @@ def analyze_name(name: str, schema: str | None = None) -> NameForm:
         ordered=ordered,
         english=english,
         shortened=_shortened(slots, english),
+    )
+
+
+#: The consonant skeletons of the Latin legal-form words that katakana spells out (not
+#: abbreviations, which it writes in Latin letters: ``CST有限会社``).
+_LEGAL_SKELETONS = frozenset(
+    loan_skeleton(w)
+    for w in ("company", "corporation", "incorporated", "group", "holding", "holdings", "limited")
+)
+
+
+def _kana_form(name: str, text: str, kind: str, notes: list[str]) -> NameForm:
+    """A name written in Japanese kana (:attr:`NameForm.kana`)."""
+    words, legal, kanji = japanese_words(text)
+    latin = [w.lower() for w in words]
+    core, folded = fold_org_words(latin) if kind != PERSON else (latin, [])
+    if kind == ANY and (legal or any(map(is_company_word, folded))):
+        kind = ORG
+    if kind != ORG:
+        core, folded = latin, []  # a person's words are no legal forms
+    notes.append("kana read in Hepburn romanization: " + " ".join(latin))
+    if legal or folded:
+        notes.append("legal form folded: " + " ".join([*legal, *folded]))
+    if kanji:
+        notes.append("words in kanji not compared: " + " ".join(kanji))
+    kept = tuple(w.replace("-", "") for w in core)
+    return NameForm(
+        original=name,
+        kind=kind,
+        normalized=" ".join(kept),
+        slots=(),
+        notes=tuple(notes),
+        kana=kept,
     )
 
 
@@ -2282,6 +2326,84 @@ def uses_person_comparison(q: NameForm, c: NameForm) -> bool:
     return not (use_org and q.org)
 
 
+#: What a kana name and a Latin one score where their consonant skeletons are equal
+#: (:func:`compare_loanwords`): a transcription is not a spelling, and its vowels are
+#: the language's, so it never scores as a reading of Han characters does.
+LOANWORD_EQUAL = 0.95
+#: Score lost per unit of skeleton dissimilarity (Indel): ``urajimiru puchin`` against
+#: Vladimir Putin (the ``v`` heard as a vowel) is 0.93 alike and scores 0.85.
+LOANWORD_COST = 1.5
+#: Skeletons shorter than this (on the shorter side) are no evidence of one name: ``ザラ``
+#: (``SR``) is Zala, Sarah and Zero alike; they score at most LOANWORD_SHORT_CAP.
+LOANWORD_MIN_SYMBOLS = 4
+LOANWORD_SHORT_CAP = 0.8
+
+
+@lru_cache(maxsize=65_536)
+def loan_skeletons(normalized: str, org: bool) -> tuple[str, ...]:
+    """The consonant skeletons of a Latin name's words (``normalized``), legal forms left
+    out where it is an organisation's (``org``), as :func:`compare_loanwords` compares
+    them; also the index's keys for kana queries."""
+    words = normalized.lower().split()
+    if org:
+        # The words as written (``technologies``, not its folded synonym ``tech``), less
+        # the legal forms.
+        legal = Counter(fold_org_words(words)[1])
+        kept = []
+        for w in words:
+            if legal[w] > 0:
+                legal[w] -= 1
+            else:
+                kept.append(w)
+        words = kept
+    return tuple(k for w in words if (k := loan_skeleton(w)))
+
+
+def form_skeletons(form: NameForm, org: bool) -> tuple[str, ...]:
+    """The consonant skeletons of ``form``'s words (none for a name in Han characters)."""
+    if form.kana:
+        # Legal forms spelt in katakana (``グループ``) are known by their consonants.
+        return tuple(
+            k
+            for w in form.kana
+            if (k := loan_skeleton(w)) and not (org and k in _LEGAL_SKELETONS)
+        )
+    if form.han:
+        return ()
+    return loan_skeletons(form.normalized, org)
+
+
+def compare_loanwords(q: NameForm, c: NameForm, trace: bool) -> tuple[float, list[Step]]:
+    """A name written in kana against another name, by the consonants of their words.
+
+    A katakana transcription adds vowels and merges sounds (``カラシニコフ`` = karashinikofu
+    for Kalashnikov): the letters of its romanization are far from the Latin spelling, but
+    the sequence of consonants, up to what Japanese does not tell apart, survives
+    (:func:`~screening.transliterate.japanese.loan_skeleton`). Words may come in either
+    order (``Concern Kalashnikov``)."""
+    org = ORG in (q.kind, c.kind)
+    qs, cs = form_skeletons(q, org), form_skeletons(c, org)
+    if not qs or not cs:
+        return 0.0, []
+    joined_q, joined_c = "".join(qs), "".join(cs)
+    sim = max(
+        Indel.normalized_similarity(joined_q, joined_c),
+        Indel.normalized_similarity("".join(sorted(qs)), "".join(sorted(cs))),
+    )
+    score = LOANWORD_EQUAL - LOANWORD_COST * (1.0 - sim)
+    short = min(len(joined_q), len(joined_c)) < LOANWORD_MIN_SYMBOLS
+    if short:
+        score = min(score, LOANWORD_SHORT_CAP)
+    score = max(0.0, score)
+    steps: list[Step] = []
+    if trace:
+        reason = f"consonants {' '.join(qs)} ~ {' '.join(cs)} (kana read as a loanword)"
+        if short:
+            reason += f"; fewer than {LOANWORD_MIN_SYMBOLS} consonants: capped"
+        steps.append(Step(q.normalized, c.normalized, round(score, 6), reason))
+    return score, steps
+
+
 def compare_forms(
     q: NameForm, c: NameForm, floor: float = 0.0, *, shorten_query: bool = True
 ) -> float:
@@ -2306,6 +2428,9 @@ def compare_traced(
     """Like :func:`compare_forms`, also returning the alignment and the method used."""
     if q.normalized == c.normalized and q.normalized:
         return 1.0, [Step(q.original, c.original, 1.0, "identical after normalization")], "exact"
+    if q.kana or c.kana:
+        score, steps = compare_loanwords(q, c, trace)
+        return round(min(score, NEAR_EXACT_CAP), 6), steps, "loanword"
     if not uses_person_comparison(q, c):
         score, steps = compare_orgs(q, c, trace, floor)
         method = "organisation"
@@ -2323,8 +2448,10 @@ __all__ = [
     "analyze_name",
     "chinese_systems",
     "compare_forms",
+    "compare_loanwords",
     "compare_traced",
     "expand_list_name",
+    "form_skeletons",
     "given_systems",
     "may_shorten",
     "names_chinese_given",

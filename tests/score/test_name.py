@@ -731,3 +731,73 @@ def test_whole_readings_spell_a_word_of_another_romanization_in_pinyin() -> None
     assert "hailun" not in readings("Zhu Hailun")
     # a word that reads as no syllables has no readings to spell
     assert readings("John Smith") == set()
+
+
+# -- names written in Japanese kana -------------------------------------------------------
+
+
+def test_kana_name_is_analysed_as_romanized_words_without_legal_forms() -> None:
+    form = analyze_name("株式会社カラシニコフ・コンツェルン")
+    assert form.kana == ("karashinikofu", "kontserun")
+    assert form.kind == "org"  # 株式会社: a company, whatever the caller knew
+    assert any("株式会社" in n for n in form.notes)
+
+
+def test_kana_person_name_keeps_every_word() -> None:
+    assert analyze_name("ウラジーミル・プーチン", "Person").kana == ("urajimiru", "puchin")
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "schema"),
+    [
+        ("株式会社カラシニコフ・コンツェルン", "JSC Kalashnikov Concern", "Company"),
+        ("コンツェルン・カラシニコフ", "Kalashnikov Concern JSC", "Company"),  # words reordered
+        ("アエロスキャン有限会社", "Limited Liability Company Aeroscan", "Company"),
+        ("ガスプロムネフチ", "Gazprom Neft", "Company"),  # one word for two
+        ("セルゲイ・ショイグ", "Sergei Shoigu", "Person"),
+        ("ウラジーミル・プーチン", "Vladimir Putin", "Person"),  # v heard as a vowel
+    ],
+)
+def test_kana_transcription_matches_the_latin_name(query: str, listed: str, schema: str) -> None:
+    score = compare_forms(analyze_name(query), analyze_name(listed, schema))
+    assert 0.85 <= score < 1.0
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "schema"),
+    [
+        ("カラシニコフ", "Kalinin Machine Plant", "Company"),
+        ("ロスネフチ", "Rostec", "Company"),
+        ("セルゲイ・ショイグ", "Sergei Sobyanin", "Person"),
+        ("ウラジーミル・プーチン", "Vladimir Popov", "Person"),
+    ],
+)
+def test_kana_transcription_of_another_name_scores_low(
+    query: str, listed: str, schema: str
+) -> None:
+    assert compare_forms(analyze_name(query), analyze_name(listed, schema)) < 0.8
+
+
+def test_short_kana_name_is_capped_below_a_match() -> None:
+    # ザラ (zara): two consonants are Zala, Sarah and Zero alike.
+    listed = analyze_name("Zala Aero", "Company")
+    assert compare_forms(analyze_name("ザラ・アエロ・グループ"), listed) <= 0.8
+
+
+def test_kana_legal_form_spelt_in_katakana_is_folded() -> None:
+    listed = analyze_name("Kalashnikov", "Company")
+    assert compare_forms(analyze_name("カラシニコフ・グループ"), listed) >= 0.9
+
+
+def test_kana_query_against_a_han_name_scores_nothing() -> None:
+    listed = analyze_name("卡拉什尼科夫", "Company")
+    assert compare_forms(analyze_name("カラシニコフ"), listed) == 0.0
+
+
+def test_kana_comparison_is_explained() -> None:
+    score, steps, method = compare_traced(
+        analyze_name("ロスネフチ"), analyze_name("Rosneft", "Company")
+    )
+    assert method == "loanword"
+    assert score >= 0.9
+    assert "RSNBT" in steps[0].reason

@@ -1,0 +1,201 @@
+"""Japanese kana: Hepburn romanization and the consonant skeleton of a loanword.
+
+Japan's sanctions list writes foreign names in katakana (``カラシニコフ・コンツェルン`` for
+Kalashnikov Concern, ``アエロスキャン有限会社`` for LLC Aeroscan), and Japanese customer
+files hold such readings (furigana). A katakana transcription cannot be read back into the
+Latin spelling: it inserts vowels (``ka-ra-shi-ni-ko-fu``), has no ``l`` or ``v``, and
+renders the Russian soft ``t`` as ``chi`` (``ロスネフチ``, Rosneft). What survives is the
+sequence of consonants, up to the sounds Japanese does not tell apart; the skeleton keeps
+that and nothing else, from either script alike (:func:`loan_skeleton`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+#: Kana (hiragana, katakana, their phonetic extensions) and the katakana middle dot.
+_KANA = re.compile("[\u3041-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff]")
+
+#: Katakana syllables in Hepburn romanization (hiragana is read through its katakana).
+_SYLLABLES: dict[str, str] = {}
+for _row, _spellings in (
+    ("アイウエオ", ("a", "i", "u", "e", "o")),
+    ("カキクケコ", ("ka", "ki", "ku", "ke", "ko")),
+    ("ガギグゲゴ", ("ga", "gi", "gu", "ge", "go")),
+    ("サシスセソ", ("sa", "shi", "su", "se", "so")),
+    ("ザジズゼゾ", ("za", "ji", "zu", "ze", "zo")),
+    ("タチツテト", ("ta", "chi", "tsu", "te", "to")),
+    ("ダヂヅデド", ("da", "ji", "zu", "de", "do")),
+    ("ナニヌネノ", ("na", "ni", "nu", "ne", "no")),
+    ("ハヒフヘホ", ("ha", "hi", "fu", "he", "ho")),
+    ("バビブベボ", ("ba", "bi", "bu", "be", "bo")),
+    ("パピプペポ", ("pa", "pi", "pu", "pe", "po")),
+    ("マミムメモ", ("ma", "mi", "mu", "me", "mo")),
+    ("ヤユヨ", ("ya", "yu", "yo")),
+    ("ラリルレロ", ("ra", "ri", "ru", "re", "ro")),
+    ("ワヰヱヲ", ("wa", "i", "e", "o")),
+    ("ヴヷヸヹヺ", ("vu", "va", "vi", "ve", "vo")),
+):
+    _SYLLABLES.update(zip(_row, _spellings, strict=True))
+_SYLLABLES["ン"] = "n"
+
+#: Small vowels and glides, which change the syllable before them (``ファ`` fa, ``キャ`` kya).
+_SMALL_VOWELS = {"ァ": "a", "ィ": "i", "ゥ": "u", "ェ": "e", "ォ": "o"}
+_SMALL_GLIDES = {"ャ": "ya", "ュ": "yu", "ョ": "yo"}
+#: The consonant of a syllable a small vowel follows: ``フ`` + ``ァ`` = fa, ``ウ`` + ``ィ``
+#: = wi, ``テ`` + ``ィ`` = ti (the loanword spellings).
+_ONSETS = {"u": "w", "i": "y", "shi": "sh", "chi": "ch", "ji": "j", "tsu": "ts", "fu": "f"}
+
+
+def has_kana(text: str) -> bool:
+    """Whether ``text`` holds Japanese kana."""
+    return _KANA.search(text) is not None
+
+
+def _katakana(char: str) -> str:
+    code = ord(char)
+    if 0x3041 <= code <= 0x3096:  # hiragana: the katakana 0x60 above
+        return chr(code + 0x60)
+    return char
+
+
+def _onset(spelling: str) -> str:
+    return _ONSETS.get(spelling, spelling[:-1] if len(spelling) > 1 else spelling)
+
+
+def kana_to_romaji(text: str) -> str:
+    """``text`` with its kana in Hepburn romanization; other characters unchanged.
+
+    Long-vowel marks are dropped (``プーチン`` → puchin), a small ``ッ`` doubles the next
+    consonant, and small vowels and glides join the syllable before them
+    (``ウラジーミル`` → urajimiru, ``シャ`` → sha, ``ティ`` → ti).
+    """
+    out: list[str] = []
+    double = False
+    for char in map(_katakana, text):
+        if char in ("ッ", "ー"):
+            double = double or char == "ッ"
+            continue
+        if char in _SMALL_GLIDES and out and out[-1] in _SYLLABLES.values():
+            base = out.pop()
+            glide = _SMALL_GLIDES[char]
+            onset = _onset(base)
+            # shi + ya = sha, chi + yu = chu, ki + yo = kyo
+            out.append(onset + glide[1] if onset in ("sh", "ch", "j") else onset + glide)
+            continue
+        if char in _SMALL_VOWELS and out and out[-1] in _SYLLABLES.values():
+            out.append(_onset(out.pop()) + _SMALL_VOWELS[char])
+            continue
+        spelling = _SYLLABLES.get(char) or _SMALL_VOWELS.get(char) or _SMALL_GLIDES.get(char)
+        if spelling is None:
+            out.append(char)
+            double = False
+            continue
+        if double and spelling[0] not in "aeiou":
+            spelling = ("t" if spelling.startswith("ch") else spelling[0]) + spelling
+        double = False
+        out.append(spelling)
+    return "".join(out)
+
+
+#: Spellings of one sound, longest first, and the symbol of the sound. Japanese has no
+#: ``l`` (ラ row), renders ``v`` and ``w`` as ``b``, ``f`` or ``u``, ``z`` and ``s`` alike
+#: at a word's end, ``ts`` for the Russian ``c`` and ``chi`` or ``ji`` for a soft ``t``
+#: or ``d``; Latin spells one sound many ways (``c``, ``k``, ``q``, ``ck``).
+_SOUNDS = (
+    ("tch", "T"), ("sch", "S"), ("dzh", "T"), ("shch", "S"),
+    ("sh", "S"), ("ch", "T"), ("zh", "T"), ("ts", "S"), ("tz", "S"), ("kh", "H"),
+    ("ph", "B"), ("th", "T"), ("ck", "K"), ("gh", "G"), ("dj", "T"),
+    ("b", "B"), ("v", "B"), ("w", "B"), ("f", "B"),
+    ("c", "K"), ("k", "K"), ("q", "K"), ("x", "KS"), ("g", "G"),
+    ("d", "T"), ("t", "T"), ("j", "T"),
+    ("s", "S"), ("z", "S"), ("l", "R"), ("r", "R"),
+    ("m", "M"), ("n", "N"), ("p", "P"), ("h", "H"),
+)  # fmt: skip
+_SOFT_C = re.compile("c(?=[eiy])")
+#: ``ch`` before a consonant is a ``k`` (``technology``, ``Christina``).
+_HARD_CH = re.compile("ch(?=[b-df-hj-np-tv-xz])")
+_SOUND_PATTERN = re.compile(
+    "|".join(re.escape(s) for s, _ in sorted(_SOUNDS, key=lambda p: -len(p[0])))
+)
+_SYMBOL = dict(_SOUNDS)
+
+
+@lru_cache(maxsize=65_536)
+def loan_skeleton(word: str) -> str:
+    """The consonants of a lowercase Latin or romanized word, one symbol per sound that
+    Japanese keeps apart: ``kalashnikov`` and ``karashinikofu`` are both ``KRSNKB``,
+    ``rosneft`` and ``rosunefuchi`` ``RSNBT``. Vowels (and ``y``) carry nothing, since
+    a transcription adds its own; a letter repeated is one sound."""
+    text = _SOFT_C.sub("s", _HARD_CH.sub("k", word))
+    symbols = "".join(_SYMBOL[m] for m in _SOUND_PATTERN.findall(text))
+    out: list[str] = []
+    for s in symbols:
+        if not out or out[-1] != s:
+            out.append(s)
+    return "".join(out)
+
+
+#: Japanese legal forms in kanji (folded as Latin ones are): joint-stock company, public
+#: and non-public joint-stock company, limited company, limited liability company,
+#: limited and general partnership.
+JAPANESE_LEGAL_FORMS = frozenset(
+    ("株式会社", "公開株式会社", "非公開株式会社", "公開", "非公開", "有限会社", "合同会社",
+     "合資会社", "合名会社", "有限責任会社")
+)  # fmt: skip
+
+_LEGAL_LONGEST_FIRST = sorted(JAPANESE_LEGAL_FORMS, key=len, reverse=True)
+
+#: A run of kana (with the long-vowel mark), of Han characters, or of other letters and
+#: digits: the words of a Japanese name, which spaces, ``・`` and ``=`` also separate.
+_RUNS = re.compile(
+    "([\u3041-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff]+)"
+    "|([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)"
+    "|([0-9A-Za-z\u00c0-\u024f]+(?:[&'-][0-9A-Za-z\u00c0-\u024f]+)*)"
+)
+
+
+def _split_legal(run: str, legal: list[str]) -> str:
+    """``run`` without the legal forms it starts or ends with (``株式会社学術生産団体``:
+    a joint-stock company, then a translation), which go to ``legal``."""
+    found = True
+    while run and found:
+        found = False
+        for form in _LEGAL_LONGEST_FIRST:
+            if run.startswith(form) or run.endswith(form):
+                legal.append(form)
+                run = run[len(form) :] if run.startswith(form) else run[: -len(form)]
+                found = True
+                break
+    return run
+
+
+def japanese_words(text: str) -> tuple[list[str], list[str], list[str]]:
+    """A name written with kana, in words: ``(romanized words, legal forms, other Han)``.
+
+    Kana words are romanized (:func:`kana_to_romaji`), Latin ones kept as written; words in
+    kanji are either legal forms or translations (``航空`` for aero), which no reading can
+    compare with a Latin name, and are returned apart."""
+    words: list[str] = []
+    legal: list[str] = []
+    han: list[str] = []
+    for kana, kanji, other in _RUNS.findall(text):
+        if kana:
+            words.append(kana_to_romaji(kana))
+        elif kanji:
+            rest = _split_legal(kanji, legal)
+            if rest:
+                han.append(rest)
+        elif other:
+            words.append(other)
+    return words, legal, han
+
+
+__all__ = [
+    "JAPANESE_LEGAL_FORMS",
+    "has_kana",
+    "japanese_words",
+    "kana_to_romaji",
+    "loan_skeleton",
+]
