@@ -59,6 +59,7 @@ from screening.normalize.names import (  # noqa: E402
 from screening.normalize.text import has_han  # noqa: E402
 from screening.transliterate._syllables import PINYIN  # noqa: E402
 from screening.transliterate.chinese import to_traditional  # noqa: E402
+from screening.transliterate.japanese import has_kana  # noqa: E402
 from screening.transliterate.romanization import segment  # noqa: E402
 
 REFERENCE = ROOT.parent / "shared" / "reference" / "china_related_designations_2022-05-05.csv"
@@ -187,7 +188,7 @@ def han_variants(entities: list[Entity]) -> list[generate.Labelled]:
     out = []
     for e in entities:
         for n in e.names:
-            if has_han(n) and (trad := to_traditional(n)) != n:
+            if has_han(n) and not has_kana(n) and (trad := to_traditional(n)) != n:
                 out.append(generate.Labelled(trad, e.schema, e.id, "han_script"))
                 break
     return out
@@ -198,11 +199,27 @@ def han_to_latin(screener_entities: list[Entity]) -> tuple[list[Entity], list[ge
     query must find the romanized list name (``han_to_latin``)."""
     stripped, queries = [], []
     for e in screener_entities:
-        han = [n for n in e.names if has_han(n)]
-        latin = tuple(n for n in e.names if not has_han(n))
+        han = [n for n in e.names if has_han(n) and not has_kana(n)]
+        latin = tuple(n for n in e.names if not has_han(n) and not has_kana(n))
         if han and latin:
             stripped.append(attrs.evolve(e, names=latin))
             queries.append(generate.Labelled(han[0], e.schema, e.id, "han_to_latin"))
+    return stripped, queries
+
+
+def kana_to_latin(
+    screener_entities: list[Entity],
+) -> tuple[list[Entity], list[generate.Labelled]]:
+    """The entities with names in Japanese kana (Japan's list writes foreign names in
+    katakana), without them, and each of those names as a query: it must find the Latin
+    list name (``kana_to_latin``)."""
+    stripped, queries = [], []
+    for e in screener_entities:
+        kana = list(dict.fromkeys(n for n in e.names if has_kana(n)))
+        rest = tuple(n for n in e.names if not has_kana(n))
+        if kana and rest:
+            stripped.append(attrs.evolve(e, names=rest))
+            queries.extend(generate.Labelled(n, e.schema, e.id, "kana_to_latin") for n in kana)
     return stripped, queries
 
 
@@ -411,6 +428,17 @@ def main() -> int:
             exp = max((m.score for m in matches if m.entity.id == r.expected), default=0.0)
             oth = max((m.score for m in matches if m.entity.id != r.expected), default=0.0)
             by_class[r.klass].append((r, exp, oth))
+    # Names in kana against the same index without any kana name.
+    stripped, kana_rows = kana_to_latin(entities[:listed])
+    if kana_rows:
+        kept = {e.id for e in stripped}
+        without_kana = Screener([*stripped, *(e for e in entities if e.id not in kept)])
+        for r in kana_rows:
+            matches = without_kana.screen_query(Query(name=r.name, schema=r.schema), limit=50,
+                                                threshold=0.5)
+            exp = max((m.score for m in matches if m.entity.id == r.expected), default=0.0)
+            oth = max((m.score for m in matches if m.entity.id != r.expected), default=0.0)
+            by_class[r.klass].append((r, exp, oth))
     # Hong Kong names with an English given name, against the names each class keeps.
     hk_count = 0
     real = entities[:listed]
@@ -425,7 +453,7 @@ def main() -> int:
             exp = max((m.score for m in matches if m.entity.id == r.expected), default=0.0)
             oth = max((m.score for m in matches if m.entity.id != r.expected), default=0.0)
             by_class[r.klass].append((r, exp, oth))
-    print(f"{len(rows) + len(han_rows) + hk_count:,} queries in "
+    print(f"{len(rows) + len(han_rows) + len(kana_rows) + hk_count:,} queries in "
           f"{time.perf_counter() - start:.1f} s; "
           f"threshold {args.threshold:.2f}\n")
     if args.official:
@@ -450,7 +478,7 @@ def main() -> int:
         else:
             share = sum(x >= args.threshold for _, x, _ in items) / len(items)
             kind = "recall"
-            if not klass.startswith((*HK_CLASSES, "han_to_latin")):
+            if not klass.startswith((*HK_CLASSES, "han_to_latin", "kana_to_latin")):
                 misses = [r for r, x, _ in items if x < args.threshold]
                 found = sum(_exhaustive_score(screener, r) >= args.threshold for r in misses)
                 index_misses = f"{found} of {len(misses)}"

@@ -156,6 +156,14 @@ _RUNS = re.compile(
 )
 
 
+#: A space before a long-vowel mark or a small kana, which no word begins with: a slip
+#: of the list's typing inside a word (``グル ープ``, ``イジ ュマシュ``).
+_STRAY_SPACE = re.compile(
+    "(?<=[\u3041-\u309f\u30a1-\u30fa\u30fc-\u30ff]) +"
+    "(?=[ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ])"
+)
+
+
 def _split_legal(run: str, legal: list[str]) -> str:
     """``run`` without the legal forms it starts or ends with (``株式会社学術生産団体``:
     a joint-stock company, then a translation), which go to ``legal``."""
@@ -180,7 +188,7 @@ def japanese_words(text: str) -> tuple[list[str], list[str], list[str]]:
     words: list[str] = []
     legal: list[str] = []
     han: list[str] = []
-    for kana, kanji, other in _RUNS.findall(text):
+    for kana, kanji, other in _RUNS.findall(_STRAY_SPACE.sub("", text)):
         if kana:
             words.append(kana_to_romaji(kana))
         elif kanji:

@@ -91,3 +91,10 @@ def test_japanese_words_split_legal_forms_off_kanji_runs() -> None:
 def test_japanese_words_split_at_middle_dots_and_spaces() -> None:
     assert japanese_words("公開 株式会社 NPO イジュマシュ")[0] == ["NPO", "ijumashu"]
     assert japanese_words("ウラジーミル・プーチン")[0] == ["urajimiru", "puchin"]
+
+
+def test_japanese_words_join_a_word_split_before_a_long_vowel_or_small_kana() -> None:
+    # No kana word begins with ー or a small kana: the space is a slip of typing.
+    assert japanese_words("ザラ・アエロ・グル ープ有限会社")[0] == ["zara", "aero", "gurupu"]
+    assert japanese_words("公開株式会社イジ ュマシュ")[0] == ["ijumashu"]
+    assert japanese_words("ザラ アエロ")[0] == ["zara", "aero"]
