@@ -56,6 +56,7 @@ from screening.transliterate.chinese import (
 from screening.transliterate.japanese import (
     has_kana,
     japanese_words,
+    loan_letters,
     loan_skeleton,
 )
 from screening.transliterate.romanization import (
@@ -2337,67 +2338,107 @@ LOANWORD_COST = 1.5
 #: (``SR``) is Zala, Sarah and Zero alike; they score at most LOANWORD_SHORT_CAP.
 LOANWORD_MIN_SYMBOLS = 4
 LOANWORD_SHORT_CAP = 0.8
+#: ... unless every letter of a Latin name of this many letters or more (vowels counted)
+#: is in the kana reading.
+LOANWORD_MIN_LETTERS = 5
+#: Score lost per share of the Latin name's letters missing from the kana reading: a
+#: transcription adds vowels and drops none, so ``アエロスキャン`` (aerosukyan) is
+#: Aeroscan, not Aeroskyone, whose consonants are the same (0.95 and 0.75).
+LOANWORD_VOWEL_COST = 1.0
 
 
 @lru_cache(maxsize=65_536)
-def loan_skeletons(normalized: str, org: bool) -> tuple[str, ...]:
-    """The consonant skeletons of a Latin name's words (``normalized``), legal forms left
-    out where it is an organisation's (``org``), as :func:`compare_loanwords` compares
-    them; also the index's keys for kana queries."""
+def loan_words(normalized: str, org: bool) -> tuple[str, ...]:
+    """A Latin name's words (``normalized``) as :func:`compare_loanwords` compares them:
+    the legal forms left out where it is an organisation's (``org``), the other words as
+    written (``technologies``, not its folded synonym ``tech``)."""
     words = normalized.lower().split()
-    if org:
-        # The words as written (``technologies``, not its folded synonym ``tech``), less
-        # the legal forms.
-        legal = Counter(fold_org_words(words)[1])
-        kept = []
-        for w in words:
-            if legal[w] > 0:
-                legal[w] -= 1
-            else:
-                kept.append(w)
-        words = kept
-    return tuple(k for w in words if (k := loan_skeleton(w)))
+    if not org:
+        return tuple(words)
+    legal = Counter(fold_org_words(words)[1])
+    kept = []
+    for w in words:
+        if legal[w] > 0:
+            legal[w] -= 1
+        else:
+            kept.append(w)
+    return tuple(kept)
+
+
+def _form_loan_words(form: NameForm, org: bool) -> tuple[str, ...]:
+    """The words of ``form`` with a consonant skeleton (none for a name in Han)."""
+    if form.kana:
+        # Legal forms spelt in katakana (``グループ``) are known by their consonants.
+        words: tuple[str, ...] = tuple(
+            w for w in form.kana if not (org and loan_skeleton(w) in _LEGAL_SKELETONS)
+        )
+    elif form.han:
+        return ()
+    else:
+        words = loan_words(form.normalized, org)
+    return tuple(w for w in words if loan_skeleton(w))
 
 
 def form_skeletons(form: NameForm, org: bool) -> tuple[str, ...]:
-    """The consonant skeletons of ``form``'s words (none for a name in Han characters)."""
-    if form.kana:
-        # Legal forms spelt in katakana (``グループ``) are known by their consonants.
-        return tuple(
-            k
-            for w in form.kana
-            if (k := loan_skeleton(w)) and not (org and k in _LEGAL_SKELETONS)
-        )
-    if form.han:
-        return ()
-    return loan_skeletons(form.normalized, org)
+    """The consonant skeletons of ``form``'s words (none for a name in Han characters):
+    what :func:`compare_loanwords` compares, and the index's keys for kana queries."""
+    return tuple(map(loan_skeleton, _form_loan_words(form, org)))
+
+
+def _covered(kana: tuple[str, ...], latin: tuple[str, ...]) -> float:
+    """The share of the Latin name's letters (vowels too, :func:`loan_letters`) found in
+    order in the kana name's: a transcription adds vowels, it does not drop them
+    (``aerosukyan`` holds every letter of Aeroscan, not the ``o`` and ``e`` of
+    Aeroskyone). Words in written order or sorted by skeleton, the better."""
+    best = 0.0
+    for order in (lambda w: w, lambda w: sorted(w, key=loan_skeleton)):
+        a = "".join(map(loan_letters, order(kana)))
+        b = "".join(map(loan_letters, order(latin)))
+        if b:
+            common = (len(a) + len(b) - Indel.distance(a, b)) / 2
+            best = max(best, common / len(b))
+    return best
 
 
 def compare_loanwords(q: NameForm, c: NameForm, trace: bool) -> tuple[float, list[Step]]:
-    """A name written in kana against another name, by the consonants of their words.
+    """A name written in kana against another name, by the consonants of their words,
+    then by their vowels.
 
     A katakana transcription adds vowels and merges sounds (``カラシニコフ`` = karashinikofu
     for Kalashnikov): the letters of its romanization are far from the Latin spelling, but
     the sequence of consonants, up to what Japanese does not tell apart, survives
-    (:func:`~screening.transliterate.japanese.loan_skeleton`). Words may come in either
-    order (``Concern Kalashnikov``)."""
+    (:func:`~screening.transliterate.japanese.loan_skeleton`), and so do the Latin name's
+    vowels, among the ones the transcription adds. Words may come in either order
+    (``Concern Kalashnikov``)."""
     org = ORG in (q.kind, c.kind)
-    qs, cs = form_skeletons(q, org), form_skeletons(c, org)
-    if not qs or not cs:
+    qw, cw = _form_loan_words(q, org), _form_loan_words(c, org)
+    if not qw or not cw:
         return 0.0, []
+    qs, cs = tuple(map(loan_skeleton, qw)), tuple(map(loan_skeleton, cw))
     joined_q, joined_c = "".join(qs), "".join(cs)
     sim = max(
         Indel.normalized_similarity(joined_q, joined_c),
         Indel.normalized_similarity("".join(sorted(qs)), "".join(sorted(cs))),
     )
-    score = LOANWORD_EQUAL - LOANWORD_COST * (1.0 - sim)
-    short = min(len(joined_q), len(joined_c)) < LOANWORD_MIN_SYMBOLS
+    # Both in kana: alike; else the Latin name's letters must be in the kana name's.
+    kana, latin = (qw, cw) if q.kana else (cw, qw)
+    covered = _covered(kana, latin) if not (q.kana and c.kana) else 1.0
+    score = LOANWORD_EQUAL - LOANWORD_COST * (1.0 - sim) - LOANWORD_VOWEL_COST * (1.0 - covered)
+    # A short skeleton is no evidence of one name, unless every letter of a Latin name of
+    # five or more is in the kana name (``ジャナン・アガ``, Janan Agha; not ``ザラ``, Zala).
+    letters = sum(len(loan_letters(w)) for w in latin)
+    short = min(len(joined_q), len(joined_c)) < LOANWORD_MIN_SYMBOLS and not (
+        covered == 1.0 and letters >= LOANWORD_MIN_LETTERS
+    )
     if short:
         score = min(score, LOANWORD_SHORT_CAP)
     score = max(0.0, score)
     steps: list[Step] = []
     if trace:
-        reason = f"consonants {' '.join(qs)} ~ {' '.join(cs)} (kana read as a loanword)"
+        reason = (
+            f"consonants {' '.join(qs)} ~ {' '.join(cs)}, {covered:.0%} of the Latin letters "
+            "in the kana reading (kana read as a loanword)"
+        )
         if short:
             reason += f"; fewer than {LOANWORD_MIN_SYMBOLS} consonants: capped"
         steps.append(Step(q.normalized, c.normalized, round(score, 6), reason))

@@ -119,7 +119,32 @@ _HARD_CH = re.compile("ch(?=[b-df-hj-np-tv-xz])")
 _SOUND_PATTERN = re.compile(
     "|".join(re.escape(s) for s, _ in sorted(_SOUNDS, key=lambda p: -len(p[0])))
 )
+_VOWELLED_PATTERN = re.compile(_SOUND_PATTERN.pattern + "|[aeiouy]")
 _SYMBOL = dict(_SOUNDS)
+
+
+#: ``v`` or ``w`` opening a word before a consonant, which Japanese hears as a vowel
+#: (``ウラジーミル``, Vladimir).
+_OPENING_V = re.compile("^[vw](?=[b-df-hj-np-tv-xz])")
+
+
+def _symbols(word: str, vowels: bool) -> str:
+    text = _SOFT_C.sub("s", _HARD_CH.sub("k", _OPENING_V.sub("u", word)))
+    pattern = _VOWELLED_PATTERN if vowels else _SOUND_PATTERN
+    symbols = "".join(_SYMBOL.get(m, m) for m in pattern.findall(text)).replace("y", "i")
+    out: list[str] = []
+    for s in symbols:
+        if not out or out[-1] != s:
+            out.append(s)
+    return "".join(out)
+
+
+@lru_cache(maxsize=65_536)
+def loan_letters(word: str) -> str:
+    """:func:`loan_skeleton` with the vowels kept (``y`` as ``i``): ``aeroscan`` is
+    ``aeRoSKaN``, ``aerosukyan`` ``aeRoSuKiaN``. A transcription only adds vowels to a
+    name's, so the Latin name's letters should all be found in it, in order."""
+    return _symbols(word, vowels=True)
 
 
 @lru_cache(maxsize=65_536)
@@ -128,13 +153,7 @@ def loan_skeleton(word: str) -> str:
     Japanese keeps apart: ``kalashnikov`` and ``karashinikofu`` are both ``KRSNKB``,
     ``rosneft`` and ``rosunefuchi`` ``RSNBT``. Vowels (and ``y``) carry nothing, since
     a transcription adds its own; a letter repeated is one sound."""
-    text = _SOFT_C.sub("s", _HARD_CH.sub("k", word))
-    symbols = "".join(_SYMBOL[m] for m in _SOUND_PATTERN.findall(text))
-    out: list[str] = []
-    for s in symbols:
-        if not out or out[-1] != s:
-            out.append(s)
-    return "".join(out)
+    return _symbols(word, vowels=False)
 
 
 #: Japanese legal forms in kanji (folded as Latin ones are): joint-stock company, public
@@ -205,5 +224,6 @@ __all__ = [
     "has_kana",
     "japanese_words",
     "kana_to_romaji",
+    "loan_letters",
     "loan_skeleton",
 ]

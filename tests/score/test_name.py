@@ -780,8 +780,23 @@ def test_kana_transcription_of_another_name_scores_low(
 
 def test_short_kana_name_is_capped_below_a_match() -> None:
     # ザラ (zara): two consonants are Zala, Sarah and Zero alike.
+    assert compare_forms(analyze_name("ザラ"), analyze_name("Zala", "Company")) <= 0.8
+    # イジュマシュ (ijumashu, TMS) holds the o of Thomas nowhere.
+    assert compare_forms(analyze_name("イジュマシュ"), analyze_name("Thomas", "Company")) <= 0.8
+
+
+def test_short_kana_name_holding_every_latin_letter_matches() -> None:
+    # Three consonants, but every letter of the eight of Zala Aero, vowels too.
     listed = analyze_name("Zala Aero", "Company")
-    assert compare_forms(analyze_name("ザラ・アエロ・グループ"), listed) <= 0.8
+    assert compare_forms(analyze_name("ザラ・アエロ・グループ"), listed) >= 0.85
+    assert compare_forms(analyze_name("イジュマシュ"), analyze_name("Izhmash", "Company")) >= 0.85
+
+
+def test_kana_name_must_hold_the_latin_vowels() -> None:
+    # アエロスキャン (aerosukyan) and Aeroskyone share every consonant, not the vowels.
+    query = analyze_name("アエロスキャン")
+    assert compare_forms(query, analyze_name("AEROSKYONE CO. LTD", "Company")) < 0.8
+    assert compare_forms(query, analyze_name("Aeroscan", "Company")) >= 0.9
 
 
 def test_kana_legal_form_spelt_in_katakana_is_folded() -> None:

@@ -8,6 +8,7 @@ from screening.transliterate.japanese import (
     has_kana,
     japanese_words,
     kana_to_romaji,
+    loan_letters,
     loan_skeleton,
 )
 
@@ -98,3 +99,9 @@ def test_japanese_words_join_a_word_split_before_a_long_vowel_or_small_kana() ->
     assert japanese_words("ザラ・アエロ・グル ープ有限会社")[0] == ["zara", "aero", "gurupu"]
     assert japanese_words("公開株式会社イジ ュマシュ")[0] == ["ijumashu"]
     assert japanese_words("ザラ アエロ")[0] == ["zara", "aero"]
+
+
+def test_loan_letters_keep_vowels_and_read_an_opening_v_as_a_vowel() -> None:
+    assert loan_letters("aeroscan") == "aeRoSKaN"
+    assert loan_letters("vladimir") == "uRaTiMiR"  # ウラジーミル: the v heard as u
+    assert loan_letters("ivan") == "iBaN"  # not before a consonant: a consonant
