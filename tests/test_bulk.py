@@ -411,3 +411,27 @@ def test_objects_the_caller_froze_stay_frozen(tmp_path: Path, screener: Screener
         assert gc.get_freeze_count() >= before > 0
     finally:
         gc.unfreeze()
+
+
+def test_kana_rows_are_screened_alike_by_any_number_of_workers(tmp_path: Path) -> None:
+    # Each worker builds the index's kana table on its first kana row.
+    screener = Screener([
+        *ENTITIES,
+        Entity(id="c-kal", schema="Company", names=("JSC Kalashnikov Concern",),
+               sources=(SDN,)),
+    ])
+    rows = [
+        ["1", "カラシニコフ・コンツェルン", "company", "", ""],
+        ["2", "ｶﾗｼﾆｺﾌ･ｺﾝﾂｪﾙﾝ", "", "", ""],
+        ["3", "Zhu Hailun", "person", "", ""],
+        ["4", "トヨタ自動車株式会社", "company", "", "JP"],
+    ]
+    src = write_csv(tmp_path / "in.csv", rows)
+    outputs = []
+    for workers in (1, 2):
+        out = tmp_path / f"out{workers}.csv"
+        screen_csv(src, out, screener=screener, workers=workers)
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    result = read_csv(tmp_path / "out1.csv")
+    assert [r["top_entity_id"] for r in result] == ["c-kal", "c-kal", "p-zhu", ""]
