@@ -22,6 +22,7 @@ from rapidfuzz.distance import OSA, Indel
 from screening.model import Entity
 from screening.score.name import (
     LONG_WORD_SYLLABLES,
+    PERSON,
     NameForm,
     Slot,
     analyze_name,
@@ -562,7 +563,7 @@ class NameIndex:
                 for ref in self.refs:
                     keys = {
                         key
-                        for skeleton in form_skeletons(ref.form, ref.form.kind != "person")
+                        for skeleton in form_skeletons(ref.form, ref.form.kind != PERSON)
                         if len(skeleton) >= 2
                         for key in _loan_keys(skeleton)
                     }
@@ -580,7 +581,7 @@ class LoanSearch:
     def __init__(self, index: NameIndex, form: NameForm) -> None:
         self._index = index
         postings = index.loan_postings()
-        skeletons = [k for k in form_skeletons(form, form.kind != "person") if len(k) >= 2]
+        skeletons = [k for k in form_skeletons(form, form.kind != PERSON) if len(k) >= 2]
         parts = [(["j:" + k], 1.0) for k in skeletons]
         parts.extend((_loan_keys(k)[1:], 0.5) for k in skeletons if len(k) >= LOAN_ENDS)
         sizes = [sum(len(postings.get(key, ())) for key in keys) for keys, _ in parts]

@@ -417,28 +417,20 @@ def main() -> int:
         exp = max((m.score for m in matches if m.entity.id == r.expected), default=0.0)
         oth = max((m.score for m in matches if m.entity.id != r.expected), default=0.0)
         by_class[r.klass].append((r, exp, oth))
-    # Han to Latin: the Han names against the same index without any Han alias.
-    stripped, han_rows = han_to_latin(entities[:listed])
-    if han_rows:
-        kept = {e.id for e in stripped}
-        latin_only = Screener([*stripped, *(e for e in entities if e.id not in kept)])
-        for r in han_rows:
-            matches = latin_only.screen_query(Query(name=r.name, schema=r.schema), limit=50,
-                                              threshold=0.5)
-            exp = max((m.score for m in matches if m.entity.id == r.expected), default=0.0)
-            oth = max((m.score for m in matches if m.entity.id != r.expected), default=0.0)
-            by_class[r.klass].append((r, exp, oth))
-    # Names in kana against the same index without any kana name.
-    stripped, kana_rows = kana_to_latin(entities[:listed])
-    if kana_rows:
-        kept = {e.id for e in stripped}
-        without_kana = Screener([*stripped, *(e for e in entities if e.id not in kept)])
-        for r in kana_rows:
-            matches = without_kana.screen_query(Query(name=r.name, schema=r.schema), limit=50,
-                                                threshold=0.5)
-            exp = max((m.score for m in matches if m.entity.id == r.expected), default=0.0)
-            oth = max((m.score for m in matches if m.entity.id != r.expected), default=0.0)
-            by_class[r.klass].append((r, exp, oth))
+    # Han names, and names in kana, against the same index without any such alias.
+    apart_rows: list[generate.Labelled] = []
+    for split_off in (han_to_latin, kana_to_latin):
+        stripped, apart = split_off(entities[:listed])
+        if apart:
+            kept = {e.id for e in stripped}
+            without = Screener([*stripped, *(e for e in entities if e.id not in kept)])
+            for r in apart:
+                matches = without.screen_query(Query(name=r.name, schema=r.schema), limit=50,
+                                               threshold=0.5)
+                exp = max((m.score for m in matches if m.entity.id == r.expected), default=0.0)
+                oth = max((m.score for m in matches if m.entity.id != r.expected), default=0.0)
+                by_class[r.klass].append((r, exp, oth))
+            apart_rows += apart
     # Hong Kong names with an English given name, against the names each class keeps.
     hk_count = 0
     real = entities[:listed]
@@ -453,7 +445,7 @@ def main() -> int:
             exp = max((m.score for m in matches if m.entity.id == r.expected), default=0.0)
             oth = max((m.score for m in matches if m.entity.id != r.expected), default=0.0)
             by_class[r.klass].append((r, exp, oth))
-    print(f"{len(rows) + len(han_rows) + len(kana_rows) + hk_count:,} queries in "
+    print(f"{len(rows) + len(apart_rows) + hk_count:,} queries in "
           f"{time.perf_counter() - start:.1f} s; "
           f"threshold {args.threshold:.2f}\n")
     if args.official:

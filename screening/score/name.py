@@ -54,6 +54,7 @@ from screening.transliterate.chinese import (
     to_simplified,
 )
 from screening.transliterate.japanese import (
+    as_english_heard,
     has_kana,
     japanese_words,
     loan_letters,
@@ -2331,8 +2332,8 @@ def uses_person_comparison(q: NameForm, c: NameForm) -> bool:
 #: (:func:`compare_loanwords`): a transcription is not a spelling, and its vowels are
 #: the language's, so it never scores as a reading of Han characters does.
 LOANWORD_EQUAL = 0.95
-#: Score lost per unit of skeleton dissimilarity (Indel): ``urajimiru puchin`` against
-#: Vladimir Putin (the ``v`` heard as a vowel) is 0.93 alike and scores 0.85.
+#: Score lost per unit of skeleton dissimilarity (Indel): ``ereberu shisutemuzu`` (its
+#: ``aero`` written in kanji) against Level Aerosystems is 0.90 alike and loses 0.15.
 LOANWORD_COST = 1.5
 #: Skeletons shorter than this (on the shorter side) are no evidence of one name: ``ザラ``
 #: (``SR``) is Zala, Sarah and Zero alike; they score at most LOANWORD_SHORT_CAP.
@@ -2379,21 +2380,40 @@ def _form_loan_words(form: NameForm, org: bool) -> tuple[str, ...]:
     return tuple(w for w in words if loan_skeleton(w))
 
 
+def _hearings(form: NameForm, org: bool) -> list[tuple[str, ...]]:
+    """The words of ``form`` as written and, for a Latin name, as Japanese hears them in
+    English (:func:`~screening.transliterate.japanese.as_english_heard`)."""
+    words = _form_loan_words(form, org)
+    if form.kana or not words:
+        return [words]
+    english = tuple(w for w in map(as_english_heard, words) if loan_skeleton(w))
+    return [words] if english == words or not english else [words, english]
+
+
 def form_skeletons(form: NameForm, org: bool) -> tuple[str, ...]:
-    """The consonant skeletons of ``form``'s words (none for a name in Han characters):
-    what :func:`compare_loanwords` compares, and the index's keys for kana queries."""
-    return tuple(map(loan_skeleton, _form_loan_words(form, org)))
+    """The consonant skeletons of ``form``'s words (none for a name in Han characters), as
+    written and as heard in English: the index's keys for kana queries."""
+    return tuple(
+        dict.fromkeys(loan_skeleton(w) for words in _hearings(form, org) for w in words)
+    )
 
 
-def _covered(kana: tuple[str, ...], latin: tuple[str, ...]) -> float:
+_ANY_VOWEL = str.maketrans("eiou", "aaaa")
+
+
+def _covered(kana: tuple[str, ...], latin: tuple[str, ...], english: bool = False) -> float:
     """The share of the Latin name's letters (vowels too, :func:`loan_letters`) found in
     order in the kana name's: a transcription adds vowels, it does not drop them
     (``aerosukyan`` holds every letter of Aeroscan, not the ``o`` and ``e`` of
-    Aeroskyone). Words in written order or sorted by skeleton, the better."""
+    Aeroskyone). Words in written order or sorted by skeleton, the better. ``english``:
+    the Latin name as heard in English, whose vowels count as one."""
     best = 0.0
     for order in (lambda w: w, lambda w: sorted(w, key=loan_skeleton)):
         a = "".join(map(loan_letters, order(kana)))
         b = "".join(map(loan_letters, order(latin)))
+        if english:
+            # English letters do not say which vowel sounds (Peter: ピーター): only where.
+            a, b = a.translate(_ANY_VOWEL), b.translate(_ANY_VOWEL)
         if b:
             common = (len(a) + len(b) - Indel.distance(a, b)) / 2
             best = max(best, common / len(b))
@@ -2411,9 +2431,25 @@ def compare_loanwords(q: NameForm, c: NameForm, trace: bool) -> tuple[float, lis
     vowels, among the ones the transcription adds. Words may come in either order
     (``Concern Kalashnikov``)."""
     org = ORG in (q.kind, c.kind)
-    qw, cw = _form_loan_words(q, org), _form_loan_words(c, org)
-    if not qw or not cw:
-        return 0.0, []
+    best: tuple[float, list[Step]] = (0.0, [])
+    for i, qw in enumerate(_hearings(q, org)):
+        for j, cw in enumerate(_hearings(c, org)):
+            if qw and cw:
+                english = i + j > 0  # the second hearing is the English one
+                result = _compare_loanwords(q, c, qw, cw, trace, english)
+                best = max(best, result, key=lambda r: r[0])
+    return best
+
+
+def _compare_loanwords(
+    q: NameForm,
+    c: NameForm,
+    qw: tuple[str, ...],
+    cw: tuple[str, ...],
+    trace: bool,
+    english: bool,
+) -> tuple[float, list[Step]]:
+    """:func:`compare_loanwords` for one hearing of each name's words, ``qw`` and ``cw``."""
     qs, cs = tuple(map(loan_skeleton, qw)), tuple(map(loan_skeleton, cw))
     joined_q, joined_c = "".join(qs), "".join(cs)
     sim = max(
@@ -2422,7 +2458,7 @@ def compare_loanwords(q: NameForm, c: NameForm, trace: bool) -> tuple[float, lis
     )
     # Both in kana: alike; else the Latin name's letters must be in the kana name's.
     kana, latin = (qw, cw) if q.kana else (cw, qw)
-    covered = _covered(kana, latin) if not (q.kana and c.kana) else 1.0
+    covered = _covered(kana, latin, english) if not (q.kana and c.kana) else 1.0
     score = LOANWORD_EQUAL - LOANWORD_COST * (1.0 - sim) - LOANWORD_VOWEL_COST * (1.0 - covered)
     # A short skeleton is no evidence of one name, unless every letter of a Latin name of
     # five or more is in the kana name (``ジャナン・アガ``, Janan Agha; not ``ザラ``, Zala).
@@ -2439,9 +2475,11 @@ def compare_loanwords(q: NameForm, c: NameForm, trace: bool) -> tuple[float, lis
             f"consonants {' '.join(qs)} ~ {' '.join(cs)}, {covered:.0%} of the Latin letters "
             "in the kana reading (kana read as a loanword)"
         )
+        if english:
+            reason += "; the Latin name as heard in English"
         if short:
             reason += f"; fewer than {LOANWORD_MIN_SYMBOLS} consonants: capped"
-        steps.append(Step(q.normalized, c.normalized, round(score, 6), reason))
+        steps.append(Step(" ".join(qw), " ".join(cw), round(score, 6), reason))
     return score, steps
 
 

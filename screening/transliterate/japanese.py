@@ -139,6 +139,23 @@ def _symbols(word: str, vowels: bool) -> str:
     return "".join(out)
 
 
+#: An ``r`` after a vowel and before a consonant or the end, which English does not sound
+#: and Japanese writes as a long vowel (``ピーター``, Peter; ``ロバート``, Robert).
+_SILENT_R = re.compile("(?<=[aeiouy])r+(?=[^aeiouy]|$)")
+
+
+#: ... and an ``h`` after a vowel (``ジョン``, John; ``サラ``, Sarah).
+_SILENT_H = re.compile("(?<=[aeiouy])h")
+
+
+@lru_cache(maxsize=65_536)
+def as_english_heard(word: str) -> str:
+    """A Latin word as Japanese hears it in English: ``th`` as ``s`` (``スミス``, Smith),
+    no ``r`` or ``h`` after a vowel (``peter`` → pete, ``john`` → jon). Other languages
+    sound them (``セルゲイ``, Sergei): the comparison tries the word as written and this."""
+    return _SILENT_H.sub("", _SILENT_R.sub("", word.replace("th", "s")))
+
+
 @lru_cache(maxsize=65_536)
 def loan_letters(word: str) -> str:
     """:func:`loan_skeleton` with the vowels kept (``y`` as ``i``): ``aeroscan`` is
@@ -221,6 +238,7 @@ def japanese_words(text: str) -> tuple[list[str], list[str], list[str]]:
 
 __all__ = [
     "JAPANESE_LEGAL_FORMS",
+    "as_english_heard",
     "has_kana",
     "japanese_words",
     "kana_to_romaji",

@@ -756,6 +756,9 @@ def test_kana_person_name_keeps_every_word() -> None:
         ("ガスプロムネフチ", "Gazprom Neft", "Company"),  # one word for two
         ("セルゲイ・ショイグ", "Sergei Shoigu", "Person"),
         ("ウラジーミル・プーチン", "Vladimir Putin", "Person"),  # v heard as a vowel
+        ("ピーター・スミス", "Peter Smith", "Person"),  # English: no r after a vowel, th = s
+        ("マーガレット・サッチャー", "Margaret Thatcher", "Person"),
+        ("ジョン・スミス", "John Smith", "Person"),  # English: no h after a vowel
     ],
 )
 def test_kana_transcription_matches_the_latin_name(query: str, listed: str, schema: str) -> None:
@@ -770,6 +773,7 @@ def test_kana_transcription_matches_the_latin_name(query: str, listed: str, sche
         ("ロスネフチ", "Rostec", "Company"),
         ("セルゲイ・ショイグ", "Sergei Sobyanin", "Person"),
         ("ウラジーミル・プーチン", "Vladimir Popov", "Person"),
+        ("ピーター・スミス", "Peter Smirnov", "Person"),
     ],
 )
 def test_kana_transcription_of_another_name_scores_low(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from screening.transliterate.japanese import (
+    as_english_heard,
     has_kana,
     japanese_words,
     kana_to_romaji,
@@ -105,3 +106,12 @@ def test_loan_letters_keep_vowels_and_read_an_opening_v_as_a_vowel() -> None:
     assert loan_letters("aeroscan") == "aeRoSKaN"
     assert loan_letters("vladimir") == "uRaTiMiR"  # ウラジーミル: the v heard as u
     assert loan_letters("ivan") == "iBaN"  # not before a consonant: a consonant
+
+
+@pytest.mark.parametrize(
+    ("word", "heard"),
+    [("peter", "pete"), ("smith", "smis"), ("john", "jon"), ("parker", "pake"),
+     ("sergei", "segei"), ("ivan", "ivan")],
+)
+def test_as_english_heard_drops_silent_letters(word: str, heard: str) -> None:
+    assert as_english_heard(word) == heard
