@@ -2348,24 +2348,6 @@ LOANWORD_MIN_LETTERS = 5
 LOANWORD_VOWEL_COST = 1.0
 
 
-@lru_cache(maxsize=65_536)
-def loan_words(normalized: str, org: bool) -> tuple[str, ...]:
-    """A Latin name's words (``normalized``) as :func:`compare_loanwords` compares them:
-    the legal forms left out where it is an organisation's (``org``), the other words as
-    written (``technologies``, not its folded synonym ``tech``)."""
-    words = normalized.lower().split()
-    if not org:
-        return tuple(words)
-    legal = Counter(fold_org_words(words)[1])
-    kept = []
-    for w in words:
-        if legal[w] > 0:
-            legal[w] -= 1
-        else:
-            kept.append(w)
-    return tuple(kept)
-
-
 def _form_loan_words(form: NameForm, org: bool) -> tuple[str, ...]:
     """The words of ``form`` with a consonant skeleton (none for a name in Han)."""
     if form.kana:
@@ -2375,8 +2357,13 @@ def _form_loan_words(form: NameForm, org: bool) -> tuple[str, ...]:
         )
     elif form.han:
         return ()
+    elif org and form.org:
+        # The words as written (``technologies``, not its folded synonym ``tech``), less
+        # the legal forms the analysis folded.
+        view = form.org[0]
+        words = tuple(w for w in view.written if w not in view.legal)
     else:
-        words = loan_words(form.normalized, org)
+        words = tuple(form.normalized.split())
     return tuple(w for w in words if loan_skeleton(w))
 
 

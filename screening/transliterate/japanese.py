@@ -39,6 +39,7 @@ for _row, _spellings in (
 ):
     _SYLLABLES.update(zip(_row, _spellings, strict=True))
 _SYLLABLES["ン"] = "n"
+_SPELLINGS = frozenset(_SYLLABLES.values())
 
 #: Small vowels and glides, which change the syllable before them (``ファ`` fa, ``キャ`` kya).
 _SMALL_VOWELS = {"ァ": "a", "ィ": "i", "ゥ": "u", "ェ": "e", "ォ": "o"}
@@ -77,14 +78,14 @@ def kana_to_romaji(text: str) -> str:
         if char in ("ッ", "ー"):
             double = double or char == "ッ"
             continue
-        if char in _SMALL_GLIDES and out and out[-1] in _SYLLABLES.values():
+        if char in _SMALL_GLIDES and out and out[-1] in _SPELLINGS:
             base = out.pop()
             glide = _SMALL_GLIDES[char]
             onset = _onset(base)
             # shi + ya = sha, chi + yu = chu, ki + yo = kyo
             out.append(onset + glide[1] if onset in ("sh", "ch", "j") else onset + glide)
             continue
-        if char in _SMALL_VOWELS and out and out[-1] in _SYLLABLES.values():
+        if char in _SMALL_VOWELS and out and out[-1] in _SPELLINGS:
             out.append(_onset(out.pop()) + _SMALL_VOWELS[char])
             continue
         spelling = _SYLLABLES.get(char) or _SMALL_VOWELS.get(char) or _SMALL_GLIDES.get(char)
