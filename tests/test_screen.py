@@ -416,3 +416,9 @@ def test_kana_query_finds_a_kana_list_name(kana_screener: Screener) -> None:
 def test_kana_query_of_an_unlisted_name_raises_no_alert(kana_screener: Screener) -> None:
     assert kana_screener.screen("トヨタ自動車株式会社") == []  # Toyota Motor
     assert kana_screener.screen("ウラジーミル・ポポフ") == []  # Vladimir Popov
+
+
+def test_kana_query_with_nothing_to_compare_matches_nothing(kana_screener: Screener) -> None:
+    # Long-vowel marks and a doubling mark alone: no word, no match, no error.
+    assert kana_screener.screen("ーー") == []
+    assert kana_screener.screen("ッ", threshold=0.5) == []
