@@ -2349,7 +2349,8 @@ LOANWORD_VOWEL_COST = 1.0
 
 
 def _form_loan_words(form: NameForm, org: bool) -> tuple[str, ...]:
-    """The words of ``form`` with a consonant skeleton (none for a name in Han)."""
+    """The words of ``form`` with a letter to compare (none for a name in Han). A Latin
+    word without consonants (``Aa``) stays: its vowels must be in the kana reading."""
     if form.kana:
         # Legal forms spelt in katakana (``グループ``) are known by their consonants.
         words: tuple[str, ...] = tuple(
@@ -2364,7 +2365,7 @@ def _form_loan_words(form: NameForm, org: bool) -> tuple[str, ...]:
         words = tuple(w for w in view.written if w not in view.legal)
     else:
         words = tuple(form.normalized.split())
-    return tuple(w for w in words if loan_skeleton(w))
+    return tuple(w for w in words if loan_letters(w))
 
 
 def _hearings(form: NameForm, org: bool) -> list[tuple[str, ...]]:
@@ -2373,16 +2374,15 @@ def _hearings(form: NameForm, org: bool) -> list[tuple[str, ...]]:
     words = _form_loan_words(form, org)
     if form.kana or not words:
         return [words]
-    english = tuple(w for w in map(as_english_heard, words) if loan_skeleton(w))
+    english = tuple(w for w in map(as_english_heard, words) if loan_letters(w))
     return [words] if english == words or not english else [words, english]
 
 
 def form_skeletons(form: NameForm, org: bool) -> tuple[str, ...]:
     """The consonant skeletons of ``form``'s words (none for a name in Han characters), as
     written and as heard in English: the index's keys for kana queries."""
-    return tuple(
-        dict.fromkeys(loan_skeleton(w) for words in _hearings(form, org) for w in words)
-    )
+    skeletons = (loan_skeleton(w) for words in _hearings(form, org) for w in words)
+    return tuple(dict.fromkeys(s for s in skeletons if s))
 
 
 _ANY_VOWEL = str.maketrans("eiou", "aaaa")

@@ -803,6 +803,13 @@ def test_kana_name_must_hold_the_latin_vowels() -> None:
     assert compare_forms(query, analyze_name("Aeroscan", "Company")) >= 0.9
 
 
+def test_latin_word_without_consonants_counts_as_missing_from_the_kana_name() -> None:
+    # ``Aa`` has no consonant, but its letters are not in ジョン・スミス (jon sumisu).
+    query = analyze_name("ジョン・スミス")
+    assert compare_forms(query, analyze_name("SMITH, Aa John", "Person")) < 0.85
+    assert compare_forms(query, analyze_name("SMITH, John", "Person")) >= 0.9
+
+
 def test_kana_legal_form_spelt_in_katakana_is_folded() -> None:
     listed = analyze_name("Kalashnikov", "Company")
     assert compare_forms(analyze_name("カラシニコフ・グループ"), listed) >= 0.9
