@@ -26,6 +26,7 @@ from screening.score.name import (
     may_shorten,
     uses_person_comparison,
 )
+from screening.transliterate.mixed import script_spellings
 
 QueryLike = Query | str | Mapping[str, Any]
 
@@ -203,7 +204,8 @@ class Screener:
         # Retrieval widens for matches at the alert level, whatever floor the caller asked
         # for: a crowd of weak matches (0.5 and up) says nothing about missing alerts.
         alerting = max(needed, self.settings.lowest_threshold() - bonus - 1e-6)
-        for i, spelling in enumerate(query_spellings(query.name)):
+        spellings = (*query_spellings(query.name), *script_spellings(query.name))
+        for i, spelling in enumerate(spellings):
             form = analyze_name(spelling, query.schema)
             # The query without a part of it is never an exact match.
             cap = 1.0 if i == 0 else NEAR_EXACT_CAP

@@ -422,3 +422,16 @@ def test_kana_query_with_nothing_to_compare_matches_nothing(kana_screener: Scree
     # Long-vowel marks and a doubling mark alone: no word, no match, no error.
     assert kana_screener.screen("ーー") == []
     assert kana_screener.screen("ッ", threshold=0.5) == []
+
+
+def test_company_written_in_both_scripts_finds_either_list_name() -> None:
+    screener = Screener(
+        [
+            Entity(id="bis-hw", schema="Company", names=("Huawei Technologies Co., Ltd.",)),
+            Entity(id="cn-hw", schema="Company", names=("华为技术有限公司",)),
+            Entity(id="bis-zte", schema="Company", names=("ZTE Corporation",)),
+        ]
+    )
+    matches = screener.screen("Huawei Technologies 华为技术有限公司")
+    assert {m.entity.id for m in matches if m.score >= 0.95} == {"bis-hw", "cn-hw"}
+    assert "read in one of its scripts" in matches[0].explain()

@@ -69,6 +69,7 @@ def explain_match(match: Match, settings: MatchSettings | None = None) -> Explan
     """Replay the comparison behind ``match`` with tracing switched on."""
     from screening.config import MatchSettings as _Settings
     from screening.normalize.names import expand_parentheses, query_spellings
+    from screening.transliterate.mixed import script_spellings
 
     settings = settings or _Settings()
     entity = match.entity
@@ -79,7 +80,8 @@ def explain_match(match: Match, settings: MatchSettings | None = None) -> Explan
         for spelling in expand_parentheses(name)
     )
     best: tuple[float, list[Step], str, tuple[str, ...]] | None = None
-    for query_spelling in query_spellings(match.query.name):
+    in_one_script = script_spellings(match.query.name)
+    for query_spelling in (*query_spellings(match.query.name), *in_one_script):
         query_form = analyze_name(query_spelling, match.query.schema)
         for spelling in expand_parentheses(match.matched_name):
             cand = analyze_name(spelling, entity.schema)
@@ -89,7 +91,9 @@ def explain_match(match: Match, settings: MatchSettings | None = None) -> Explan
             )
             if best is None or score > best[0]:
                 notes = query_form.notes + cand.notes
-                if query_spelling != match.query.name:
+                if query_spelling in in_one_script:
+                    notes = (f"query read in one of its scripts: {query_spelling}", *notes)
+                elif query_spelling != match.query.name:
                     notes = (f"query read without its parenthesised part: {query_spelling}",
                              *notes)  # fmt: skip
                 best = (score, steps, method, notes)

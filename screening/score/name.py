@@ -60,6 +60,7 @@ from screening.transliterate.japanese import (
     loan_letters,
     loan_skeleton,
 )
+from screening.transliterate.mixed import han_legal_forms, is_mixed_script, mixed_to_latin
 from screening.transliterate.romanization import (
     is_cantonese_syllable,
     is_mandarin_syllable,
@@ -279,6 +280,10 @@ class NameForm:
     #: words in kanji left out. Such a name has no slots; it is compared by the consonant
     #: skeletons of its words (:func:`compare_loanwords`).
     kana: tuple[str, ...] = ()
+    #: Read from a name mixing Han characters and Latin letters
+    #: (:func:`~screening.transliterate.mixed.mixed_to_latin`): a reading across scripts is
+    #: never identical to a name written in one.
+    mixed: bool = False
 
     @property
     def flat(self) -> tuple[Slot, ...]:
@@ -294,7 +299,7 @@ class NameForm:
         list names with equal content score alike against any query."""
         return (
             self.kind, self.normalized, self.slots, self.han, self.alternatives, self.org,
-            self.ordered, self.english, self.kana,
+            self.ordered, self.english, self.kana, self.mixed,
         )  # fmt: skip
 
     def key_groups(self, expand: bool = False) -> list[tuple[set[str], float]]:
@@ -876,6 +881,14 @@ def analyze_name(name: str, schema: str | None = None) -> NameForm:
     org: list[OrgForm] = []
     if has_kana(text):
         return _kana_form(name, text, kind, notes)
+    if kind != PERSON and is_mixed_script(text) and (kind == ORG or han_legal_forms(text)):
+        # ``TCL科技集团股份有限公司``: read as Han, the name would lose its Latin words.
+        reading = mixed_to_latin(text)
+        form = analyze_name(reading, schema)
+        note = f"Han words read as a romanized name spells them: {reading}"
+        return attrs.evolve(
+            form, original=name, notes=(*notes, note, *form.notes), mixed=True
+        )
     han_chars = count_han(text)
     if han_chars >= 2 or (han_chars and not any(c.isalpha() and c.isascii() for c in text)):
         joined = "".join(han_runs(text))
@@ -2492,7 +2505,7 @@ def compare_traced(
     shorten_query: bool = True,
 ) -> tuple[float, list[Step], str]:
     """Like :func:`compare_forms`, also returning the alignment and the method used."""
-    if q.normalized == c.normalized and q.normalized:
+    if q.normalized == c.normalized and q.normalized and q.mixed == c.mixed:
         return 1.0, [Step(q.original, c.original, 1.0, "identical after normalization")], "exact"
     if q.kana or c.kana:
         score, steps = compare_loanwords(q, c, trace)

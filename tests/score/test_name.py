@@ -827,3 +827,38 @@ def test_kana_comparison_is_explained() -> None:
     assert method == "loanword"
     assert score >= 0.9
     assert "RSNBT" in steps[0].reason
+
+
+# -- names mixing Han characters and Latin letters ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("TCL科技集团股份有限公司", "TCL Technology Group Corporation"),
+        ("CST有限会社", "LLC CST"),  # Japan's list
+        ("ABC科技有限公司", "ABC Technology Co., Ltd."),
+    ],
+)
+def test_mixed_script_company_keeps_its_latin_words(query: str, listed: str) -> None:
+    form = analyze_name(query, "Company")
+    assert form.mixed
+    assert any("read as a romanized name" in n for n in form.notes)
+    # Near-exact, never exact: the reading crosses scripts.
+    assert compare_forms(form, analyze_name(listed, "Company")) == pytest.approx(0.99)
+
+
+def test_mixed_script_company_of_another_brand_scores_lower() -> None:
+    query = analyze_name("ABC科技有限公司", "Company")
+    assert compare_forms(query, analyze_name("XYZ Technology Co., Ltd.", "Company")) < 0.6
+
+
+def test_mixed_script_name_without_type_is_a_company_by_its_han_legal_form() -> None:
+    assert analyze_name("CST有限公司").kind == "org"
+    # No legal form and no type: left to the Han reading, as a person's name may be.
+    assert not analyze_name("李明 Li Ming").mixed
+    assert not analyze_name("CST有限公司", "Person").mixed
+
+
+def test_the_same_mixed_name_on_both_sides_is_exact() -> None:
+    assert compare_forms(analyze_name("CST有限会社"), analyze_name("CST有限会社")) == 1.0
