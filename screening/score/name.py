@@ -16,6 +16,7 @@ from over-matching. Organisation names are compared as words after legal forms a
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -52,6 +53,7 @@ from screening.transliterate.chinese import (
     mandarin_readings,
     split_surname,
     to_simplified,
+    transcription_readings,
 )
 from screening.transliterate.japanese import (
     as_english_heard,
@@ -758,6 +760,24 @@ def _han_person_slots(han: str) -> tuple[tuple[Slot, ...], ...]:
     return (sur, giv)
 
 
+#: The dot that separates the words of a foreign name written in Han (``阿不都·哈克``).
+_INTERPUNCT = re.compile("[\u00b7\u2022\u2027\u30fb\u2219]")
+
+
+def _transcribed_slots(runs: list[str]) -> tuple[tuple[Slot, ...], ...]:
+    """A foreign name written in Han (``阿不都·哈克``, Abdul Haq; Chinese lists write
+    Uyghur, Russian and other names so): a word per run between the dots, each character
+    read by every sound it has (:func:`transcription_readings`); no surname rules, as no
+    character is a Chinese surname there."""
+    words: list[tuple[Slot, ...]] = []
+    for run in runs:
+        simplified = to_simplified(run)
+        readings = transcription_readings(simplified)
+        word = tuple(_han_slot(c, readings[i]) for i, c in enumerate(simplified))
+        words.append((_alone(word[0]),) if len(word) == 1 else word)
+    return tuple(words)
+
+
 def _has_caps_word(text: str) -> bool:
     return any(len(w) >= 2 and w.isupper() for w in text.split())
 
@@ -902,7 +922,12 @@ def analyze_name(name: str, schema: str | None = None) -> NameForm:
         if kind == ANY and removed:
             kind = ORG  # 有限公司: no person's name
         if kind != ORG:
-            slots = _han_person_slots(han)
+            runs = han_runs(text)
+            if len(runs) >= 2 and _INTERPUNCT.search(text):
+                slots = _transcribed_slots(runs)
+                notes.append("foreign name written in Han: each word read by its sounds")
+            else:
+                slots = _han_person_slots(han)
         if kind != PERSON:
             org.append(_org_from_han(core))
             if removed:

@@ -86,6 +86,24 @@ def _keep_chars(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=4_096)
+def transcription_readings(han: str) -> tuple[tuple[str, ...], ...]:
+    """Toneless pinyin readings per character of a foreign name written in Han
+    (``阿不都·哈克``, Abdul Haq): the contextual reading first, then every other one, since
+    no word context applies to characters chosen for their sound (都 is du there, not the
+    dou of the word for all)."""
+    from pypinyin import Style, pinyin
+
+    contextual = mandarin_readings(han, False)
+    every = pinyin(han, style=Style.NORMAL, heteronym=True, v_to_u=True, errors=_keep_chars)
+    if len(every) != len(han):
+        return contextual
+    return tuple(
+        tuple(dict.fromkeys((*first, *others)))
+        for first, others in zip(contextual, every, strict=True)
+    )
+
+
 @lru_cache(maxsize=16_384)
 def mandarin_readings(han: str, person: bool) -> tuple[tuple[str, ...], ...]:
     """Toneless pinyin readings per character of a simplified Han string.

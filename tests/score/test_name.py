@@ -862,3 +862,25 @@ def test_mixed_script_name_without_type_is_a_company_by_its_han_legal_form() -> 
 
 def test_the_same_mixed_name_on_both_sides_is_exact() -> None:
     assert compare_forms(analyze_name("CST有限会社"), analyze_name("CST有限会社")) == 1.0
+
+
+# -- foreign names written in Han ---------------------------------------------------------
+
+
+def test_foreign_name_in_han_is_read_word_by_word_between_its_dots() -> None:
+    form = analyze_name("阿不都·哈克", "Person")  # Abdul Haq, a Uyghur name (UK list)
+    assert len(form.slots) == 2
+    assert [len(w) for w in form.slots] == [3, 2]
+    assert any("foreign name written in Han" in n for n in form.notes)
+
+
+@pytest.mark.parametrize("listed", ["HAKE Abudu", "Abudu Hake"])
+def test_foreign_name_in_han_matches_its_pinyin_in_either_order(listed: str) -> None:
+    # 都 is du in a transcription, whatever the word for "all" reads.
+    score = compare_forms(analyze_name("阿不都·哈克", "Person"), analyze_name(listed, "Person"))
+    assert score >= 0.95
+
+
+def test_foreign_name_in_han_does_not_match_another_name() -> None:
+    query = analyze_name("阿不都·哈克", "Person")
+    assert compare_forms(query, analyze_name("AXIMU Memetiming", "Person")) < 0.6

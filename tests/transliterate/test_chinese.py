@@ -87,3 +87,12 @@ def test_cantonese_readings_of_simplified_character() -> None:
 
 def test_han_runs() -> None:
     assert han_runs("ZHU 朱海仑 (Hailun) 朱") == ["朱海仑", "朱"]
+
+
+def test_transcription_readings_hold_every_sound_of_a_character() -> None:
+    from screening.transliterate.chinese import transcription_readings
+
+    readings = transcription_readings("阿不都")
+    assert readings[2][0] == "dou"  # the contextual reading first
+    assert "du" in readings[2]  # 都 as in Abudu
+    assert len(readings) == 3
