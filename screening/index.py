@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import heapq
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -546,11 +547,13 @@ class NameIndex:
         """
         return self.search(form).candidates(limit)
 
-    def search(self, form: NameForm) -> Search | LoanSearch:
+    def search(self, form: NameForm) -> Search | LoanSearch | EitherSearch:
         """A retrieval for ``form`` that can be asked for more candidates again and again
         (:meth:`Search.candidates`), walking on from where the last request stopped."""
         if form.kana:
             return LoanSearch(self, form)
+        if form.transcribed:
+            return EitherSearch(Search(self, form), LoanSearch(self, form))
         return Search(self, form)
 
     def loan_postings(self) -> dict[str, list[int]]:
@@ -602,6 +605,24 @@ class LoanSearch:
     def candidates(self, limit: int = MAX_CANDIDATES) -> list[NameRef]:
         refs = self._index.refs
         return [refs[r] for r in self._ranked[:limit]]
+
+
+class EitherSearch:
+    """The retrieval of a foreign name written in Han (``弗拉基米尔·普京``): list names
+    found by its syllables (its pinyin) and by its consonants (the name in the language
+    it came from), the two rankings taken in turn."""
+
+    def __init__(self, syllables: Search, sounds: LoanSearch) -> None:
+        self._searches = (syllables, sounds)
+
+    def candidates(self, limit: int = MAX_CANDIDATES) -> list[NameRef]:
+        lists = [s.candidates(limit) for s in self._searches]
+        merged: dict[int, NameRef] = {}
+        for pair in itertools.zip_longest(*lists):
+            for ref in pair:
+                if ref is not None and len(merged) < limit:
+                    merged.setdefault(ref.ref_id, ref)
+        return list(merged.values())
 
 
 class Search:

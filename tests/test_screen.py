@@ -435,3 +435,19 @@ def test_company_written_in_both_scripts_finds_either_list_name() -> None:
     matches = screener.screen("Huawei Technologies 华为技术有限公司")
     assert {m.entity.id for m in matches if m.score >= 0.95} == {"bis-hw", "cn-hw"}
     assert "read in one of its scripts" in matches[0].explain()
+
+
+def test_foreign_name_in_han_finds_the_latin_and_the_pinyin_list_names() -> None:
+    screener = Screener(
+        [
+            Entity(id="ru-vp", schema="Person", names=("PUTIN, Vladimir Vladimirovich",
+                                                       "Vladimir Putin")),
+            Entity(id="ru-popov", schema="Person", names=("Vladimir Popov",)),
+            Entity(id="uk-10834", schema="Person", names=("HAKE Abudu", "HAQ ABDUL")),
+            ZHU,
+        ]
+    )  # fmt: skip
+    putin = screener.screen("弗拉基米尔·普京")
+    assert [m.entity.id for m in putin] == ["ru-vp"]
+    assert "read by its sounds" in putin[0].explain()
+    assert [m.entity.id for m in screener.screen("阿不都·哈克")] == ["uk-10834"]

@@ -51,6 +51,7 @@ from screening.transliterate.chinese import (
     cantonese_readings,
     han_runs,
     mandarin_readings,
+    pinyin_as_heard,
     split_surname,
     to_simplified,
     transcription_readings,
@@ -286,6 +287,10 @@ class NameForm:
     #: (:func:`~screening.transliterate.mixed.mixed_to_latin`): a reading across scripts is
     #: never identical to a name written in one.
     mixed: bool = False
+    #: A foreign name written in Han (``弗拉基米尔·普京``): its words spelt as the sounds
+    #: their characters transcribe (:func:`~screening.transliterate.chinese.pinyin_as_heard`),
+    #: compared with Latin names as a kana name is (:func:`compare_loanwords`).
+    transcribed: tuple[str, ...] = ()
 
     @property
     def flat(self) -> tuple[Slot, ...]:
@@ -301,7 +306,7 @@ class NameForm:
         list names with equal content score alike against any query."""
         return (
             self.kind, self.normalized, self.slots, self.han, self.alternatives, self.org,
-            self.ordered, self.english, self.kana, self.mixed,
+            self.ordered, self.english, self.kana, self.mixed, self.transcribed,
         )  # fmt: skip
 
     def key_groups(self, expand: bool = False) -> list[tuple[set[str], float]]:
@@ -899,6 +904,7 @@ def analyze_name(name: str, schema: str | None = None) -> NameForm:
     slots: tuple[tuple[Slot, ...], ...] = ()
     alternatives: tuple[tuple[tuple[Slot, ...], ...], ...] = ()
     org: list[OrgForm] = []
+    transcribed: tuple[str, ...] = ()
     if has_kana(text):
         return _kana_form(name, text, kind, notes)
     if kind != PERSON and is_mixed_script(text) and (kind == ORG or han_legal_forms(text)):
@@ -925,7 +931,14 @@ def analyze_name(name: str, schema: str | None = None) -> NameForm:
             runs = han_runs(text)
             if len(runs) >= 2 and _INTERPUNCT.search(text):
                 slots = _transcribed_slots(runs)
-                notes.append("foreign name written in Han: each word read by its sounds")
+                transcribed = tuple(
+                    "".join(pinyin_as_heard(r[0]) for r in transcription_readings(w))
+                    for w in map(to_simplified, runs)
+                )
+                notes.append(
+                    "foreign name written in Han: each word read by its sounds ("
+                    + " ".join(transcribed) + ")"
+                )
             else:
                 slots = _han_person_slots(han)
         if kind != PERSON:
@@ -972,6 +985,7 @@ def analyze_name(name: str, schema: str | None = None) -> NameForm:
         ordered=ordered,
         english=english,
         shortened=_shortened(slots, english),
+        transcribed=transcribed,
     )
 
 
@@ -2384,6 +2398,13 @@ LOANWORD_MIN_LETTERS = 5
 #: transcription adds vowels and drops none, so ``アエロスキャン`` (aerosukyan) is
 #: Aeroscan, not Aeroskyone, whose consonants are the same (0.95 and 0.75).
 LOANWORD_VOWEL_COST = 1.0
+#: The same for a foreign name written in Han. Chinese syllables bend the vowels more
+#: (``普里戈任``, puligezhen, holds neither the o nor the second i of Prigozhin) and keep
+#: the consonants better (Xinhua's tables give each consonant its characters): a missing
+#: consonant costs more (``罗曼·阿布拉莫维奇``, Roman Abramovich, against Roman Abramov:
+#: 0.78) and a missing vowel less.
+HAN_TRANSCRIPTION_COST = 2.5
+HAN_TRANSCRIPTION_VOWEL_COST = 0.75
 
 
 def _form_loan_words(form: NameForm, org: bool) -> tuple[str, ...]:
@@ -2394,6 +2415,8 @@ def _form_loan_words(form: NameForm, org: bool) -> tuple[str, ...]:
         words: tuple[str, ...] = tuple(
             w for w in form.kana if not (org and loan_skeleton(w) in _LEGAL_SKELETONS)
         )
+    elif form.transcribed:
+        words = form.transcribed
     elif form.han:
         return ()
     elif org and form.org:
@@ -2406,10 +2429,18 @@ def _form_loan_words(form: NameForm, org: bool) -> tuple[str, ...]:
     return tuple(w for w in words if loan_letters(w))
 
 
+_OPENING_FU = re.compile("^[fw]u(?=[b-df-hj-np-tv-z])")
+
+
 def _hearings(form: NameForm, org: bool) -> list[tuple[str, ...]]:
     """The words of ``form`` as written and, for a Latin name, as Japanese hears them in
     English (:func:`~screening.transliterate.japanese.as_english_heard`)."""
     words = _form_loan_words(form, org)
+    if form.transcribed and words:
+        # Chinese writes an opening v before a consonant as fu or wu (弗拉基米尔,
+        # Vladimir), which the Latin name's skeleton reads as a vowel.
+        opened = tuple(_OPENING_FU.sub("u", w) for w in words)
+        return [words] if opened == words else [words, opened]
     if form.kana or not words:
         return [words]
     english = tuple(w for w in map(as_english_heard, words) if loan_letters(w))
@@ -2426,7 +2457,9 @@ def form_skeletons(form: NameForm, org: bool) -> tuple[str, ...]:
 _ANY_VOWEL = str.maketrans("eiou", "aaaa")
 
 
-def _covered(kana: tuple[str, ...], latin: tuple[str, ...], english: bool = False) -> float:
+def _covered(
+    kana: tuple[str, ...], latin: tuple[str, ...], english: bool = False, han: bool = False
+) -> float:
     """The share of the Latin name's letters (vowels too, :func:`loan_letters`) found in
     order in the kana name's: a transcription adds vowels, it does not drop them
     (``aerosukyan`` holds every letter of Aeroscan, not the ``o`` and ``e`` of
@@ -2434,8 +2467,8 @@ def _covered(kana: tuple[str, ...], latin: tuple[str, ...], english: bool = Fals
     the Latin name as heard in English, whose vowels count as one."""
     best = 0.0
     for order in (lambda w: w, lambda w: sorted(w, key=loan_skeleton)):
-        a = "".join(map(loan_letters, order(kana)))
-        b = "".join(map(loan_letters, order(latin)))
+        a = "".join(loan_letters(w, han) for w in order(kana))
+        b = "".join(loan_letters(w, han) for w in order(latin))
         if english:
             # English letters do not say which vowel sounds (Peter: ピーター): only where.
             a, b = a.translate(_ANY_VOWEL), b.translate(_ANY_VOWEL)
@@ -2460,7 +2493,8 @@ def compare_loanwords(q: NameForm, c: NameForm, trace: bool) -> tuple[float, lis
     for i, qw in enumerate(_hearings(q, org)):
         for j, cw in enumerate(_hearings(c, org)):
             if qw and cw:
-                english = i + j > 0  # the second hearing is the English one
+                # The second hearing of a Latin name is the English one.
+                english = (i > 0 and not q.transcribed) or (j > 0 and not c.transcribed)
                 result = _compare_loanwords(q, c, qw, cw, trace, english)
                 best = max(best, result, key=lambda r: r[0])
     return best
@@ -2475,19 +2509,28 @@ def _compare_loanwords(
     english: bool,
 ) -> tuple[float, list[Step]]:
     """:func:`compare_loanwords` for one hearing of each name's words, ``qw`` and ``cw``."""
-    qs, cs = tuple(map(loan_skeleton, qw)), tuple(map(loan_skeleton, cw))
+    han = bool(q.transcribed or c.transcribed)
+    qs = tuple(loan_skeleton(w, han) for w in qw)
+    cs = tuple(loan_skeleton(w, han) for w in cw)
     joined_q, joined_c = "".join(qs), "".join(cs)
     sim = max(
         Indel.normalized_similarity(joined_q, joined_c),
         Indel.normalized_similarity("".join(sorted(qs)), "".join(sorted(cs))),
     )
-    # Both in kana: alike; else the Latin name's letters must be in the kana name's.
-    kana, latin = (qw, cw) if q.kana else (cw, qw)
-    covered = _covered(kana, latin, english) if not (q.kana and c.kana) else 1.0
-    score = LOANWORD_EQUAL - LOANWORD_COST * (1.0 - sim) - LOANWORD_VOWEL_COST * (1.0 - covered)
+    # Both transcriptions: alike; else the Latin name's letters must be in the kana name's.
+    q_heard, c_heard = bool(q.kana or q.transcribed), bool(c.kana or c.transcribed)
+    kana, latin = (qw, cw) if q_heard else (cw, qw)
+    # Chinese spells the vowels it hears (约翰, John): only Japanese ones count as one.
+    covered = _covered(kana, latin, english and not han, han) if not (q_heard and c_heard) else 1.0
+    cost, vowel_cost = (
+        (HAN_TRANSCRIPTION_COST, HAN_TRANSCRIPTION_VOWEL_COST)
+        if han
+        else (LOANWORD_COST, LOANWORD_VOWEL_COST)
+    )
+    score = LOANWORD_EQUAL - cost * (1.0 - sim) - vowel_cost * (1.0 - covered)
     # A short skeleton is no evidence of one name, unless every letter of a Latin name of
     # five or more is in the kana name (``ジャナン・アガ``, Janan Agha; not ``ザラ``, Zala).
-    letters = sum(len(loan_letters(w)) for w in latin)
+    letters = sum(len(loan_letters(w, han)) for w in latin)
     short = min(len(joined_q), len(joined_c)) < LOANWORD_MIN_SYMBOLS and not (
         covered == 1.0 and letters >= LOANWORD_MIN_LETTERS
     )
@@ -2498,7 +2541,8 @@ def _compare_loanwords(
     if trace:
         reason = (
             f"consonants {' '.join(qs)} ~ {' '.join(cs)}, {covered:.0%} of the Latin letters "
-            "in the kana reading (kana read as a loanword)"
+            + ("in the Han reading (Han read by its sounds)" if han
+               else "in the kana reading (kana read as a loanword)")
         )
         if english:
             reason += "; the Latin name as heard in English"
@@ -2541,6 +2585,12 @@ def compare_traced(
     else:
         score, steps = compare_persons(q, c, trace, floor, shorten_query=shorten_query)
         method = "person"
+    if q.transcribed or c.transcribed:
+        # Read by its syllables (its pinyin on the list), or by its sounds (the name in the
+        # language it came from): the better.
+        heard, heard_steps = compare_loanwords(q, c, trace)
+        if heard > score:
+            score, steps, method = heard, heard_steps, "loanword"
     # Rounded so that float noise (0.8 + 0.19 = 0.98999...) never decides a ranking.
     return round(min(score, NEAR_EXACT_CAP), 6), steps, method
 

@@ -104,6 +104,25 @@ def transcription_readings(han: str) -> tuple[tuple[str, ...], ...]:
     )
 
 
+#: Pinyin initials as the foreign sounds they transcribe (Xinhua's tables): ``x`` for s
+#: or sh (谢尔盖, Sergei), ``q`` for ch, ``c`` for ts (茨), ``zh`` for j, ``r`` for the
+#: Russian zh (普里戈任, Prigozhin).
+_HEARD_INITIALS = (("zh", "j"), ("x", "s"), ("q", "ch"), ("c", "ts"), ("r", "zh"))
+
+
+def pinyin_as_heard(syllable: str) -> str:
+    """A pinyin syllable of a transcribed foreign name spelt as the sound it stands for,
+    so that the consonants of ``普京`` (pujin) are those of Putin: initials as above, a
+    final ``ng`` as ``n`` (京 for tin), ``ü`` as ``u``."""
+    for initial, heard in _HEARD_INITIALS:
+        if syllable.startswith(initial) and not syllable.startswith(("ch", "sh")):
+            syllable = heard + syllable[len(initial) :]
+            break
+    if syllable.endswith("ng"):
+        syllable = syllable[:-1]
+    return syllable.replace("ü", "u")
+
+
 @lru_cache(maxsize=16_384)
 def mandarin_readings(han: str, person: bool) -> tuple[tuple[str, ...], ...]:
     """Toneless pinyin readings per character of a simplified Han string.

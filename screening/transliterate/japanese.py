@@ -129,8 +129,12 @@ _SYMBOL = dict(_SOUNDS)
 _OPENING_V = re.compile("^[vw](?=[b-df-hj-np-tv-xz])")
 
 
-def _symbols(word: str, vowels: bool) -> str:
+def _symbols(word: str, vowels: bool, han: bool) -> str:
     text = _SOFT_C.sub("s", _HARD_CH.sub("k", _OPENING_V.sub("u", word)))
+    if han:
+        # Pinyin b is an unaspirated p: Chinese writes both b and p with it (彼得, Peter;
+        # 布什, Bush), and f, v and w apart from them.
+        text = text.replace("b", "p")
     pattern = _VOWELLED_PATTERN if vowels else _SOUND_PATTERN
     symbols = "".join(_SYMBOL.get(m, m) for m in pattern.findall(text)).replace("y", "i")
     out: list[str] = []
@@ -158,20 +162,21 @@ def as_english_heard(word: str) -> str:
 
 
 @lru_cache(maxsize=65_536)
-def loan_letters(word: str) -> str:
+def loan_letters(word: str, han: bool = False) -> str:
     """:func:`loan_skeleton` with the vowels kept (``y`` as ``i``): ``aeroscan`` is
     ``aeRoSKaN``, ``aerosukyan`` ``aeRoSuKiaN``. A transcription only adds vowels to a
     name's, so the Latin name's letters should all be found in it, in order."""
-    return _symbols(word, vowels=True)
+    return _symbols(word, vowels=True, han=han)
 
 
 @lru_cache(maxsize=65_536)
-def loan_skeleton(word: str) -> str:
+def loan_skeleton(word: str, han: bool = False) -> str:
     """The consonants of a lowercase Latin or romanized word, one symbol per sound that
     Japanese keeps apart: ``kalashnikov`` and ``karashinikofu`` are both ``KRSNKB``,
     ``rosneft`` and ``rosunefuchi`` ``RSNBT``. Vowels (and ``y``) carry nothing, since
-    a transcription adds its own; a letter repeated is one sound."""
-    return _symbols(word, vowels=False)
+    a transcription adds its own; a letter repeated is one sound. ``han``: the classes
+    of a Chinese transcription, where b is p and apart from f, v and w."""
+    return _symbols(word, vowels=False, han=han)
 
 
 #: Japanese legal forms in kanji (folded as Latin ones are): joint-stock company, public

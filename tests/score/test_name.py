@@ -884,3 +884,36 @@ def test_foreign_name_in_han_matches_its_pinyin_in_either_order(listed: str) -> 
 def test_foreign_name_in_han_does_not_match_another_name() -> None:
     query = analyze_name("阿不都·哈克", "Person")
     assert compare_forms(query, analyze_name("AXIMU Memetiming", "Person")) < 0.6
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("弗拉基米尔·普京", "Vladimir Putin"),  # 弗 fu for an opening v, 京 jing for tin
+        ("罗曼·阿布拉莫维奇", "Roman Abramovich"),
+        ("米哈伊尔·米舒斯京", "Mikhail Mishustin"),
+        ("叶夫根尼·普里戈任", "Yevgeny Prigozhin"),  # 任 ren for the Russian zh
+        ("伊万·彼得罗夫", "PETROV, Ivan"),  # 彼 bi for p
+        ("弗雷德·史密斯", "Fred Smith"),  # 史密斯: th heard as s
+    ],
+)
+def test_foreign_name_in_han_matches_the_name_it_transcribes(query: str, listed: str) -> None:
+    score, steps, method = compare_traced(
+        analyze_name(query, "Person"), analyze_name(listed, "Person")
+    )
+    assert 0.85 <= score < 1.0
+    assert method == "loanword"
+    assert "Han read by its sounds" in steps[0].reason
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("罗曼·阿布拉莫维奇", "Roman Abramov"),  # a consonant less is another name
+        ("伊万·彼得罗夫", "FEDOROV, Ivan"),  # 彼 is p or b, never f
+        ("托马斯·穆勒", "James Muller"),  # 托 tuo is no j
+        ("弗拉基米尔·普京", "Vladimir Popov"),
+    ],
+)
+def test_foreign_name_in_han_against_another_name_scores_low(query: str, listed: str) -> None:
+    assert compare_forms(analyze_name(query, "Person"), analyze_name(listed, "Person")) < 0.8

@@ -96,3 +96,14 @@ def test_transcription_readings_hold_every_sound_of_a_character() -> None:
     assert readings[2][0] == "dou"  # the contextual reading first
     assert "du" in readings[2]  # 都 as in Abudu
     assert len(readings) == 3
+
+
+@pytest.mark.parametrize(
+    ("syllable", "heard"),
+    [("xie", "sie"), ("qi", "chi"), ("ci", "tsi"), ("zhan", "jan"), ("ren", "zhen"),
+     ("jing", "jin"), ("lü", "lu"), ("shi", "shi"), ("chang", "chan")],
+)  # fmt: skip
+def test_pinyin_as_heard(syllable: str, heard: str) -> None:
+    from screening.transliterate.chinese import pinyin_as_heard
+
+    assert pinyin_as_heard(syllable) == heard

@@ -115,3 +115,10 @@ def test_loan_letters_keep_vowels_and_read_an_opening_v_as_a_vowel() -> None:
 )
 def test_as_english_heard_drops_silent_letters(word: str, heard: str) -> None:
     assert as_english_heard(word) == heard
+
+
+def test_chinese_classes_keep_b_with_p_and_apart_from_f() -> None:
+    assert loan_skeleton("bideluofu", han=True) == loan_skeleton("petrov", han=True)
+    assert loan_skeleton("fedorov", han=True) != loan_skeleton("petrov", han=True)
+    # Japanese writes b, v, w and f alike, and p apart.
+    assert loan_skeleton("fedorov") == loan_skeleton("bedorob")
