@@ -917,3 +917,37 @@ def test_foreign_name_in_han_matches_the_name_it_transcribes(query: str, listed:
 )
 def test_foreign_name_in_han_against_another_name_scores_low(query: str, listed: str) -> None:
     assert compare_forms(analyze_name(query, "Person"), analyze_name(listed, "Person")) < 0.8
+
+
+# -- patronymics ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Vladimir Putin", "PUTIN, Vladimir Vladimirovich"),
+        ("Olga Petrova", "PETROVA, Olga Sergeyevna"),
+        ("Yulia Tymoshenko", "TYMOSHENKO, Yulia Volodymyrivna"),  # Ukrainian -ivna
+        ("Sergei Viktorovich Lavrov", "LAVROV, Sergei"),  # the query's own
+    ],
+)
+def test_a_patronymic_one_name_lacks_costs_little(query: str, listed: str) -> None:
+    score, steps, _ = compare_traced(analyze_name(query, "Person"), analyze_name(listed, "Person"))
+    assert score == pytest.approx(0.95)
+    assert any("left out" in s.reason for s in steps)
+
+
+def test_only_a_patronymic_is_left_out() -> None:
+    # Another given name is no patronymic; nor is another person's surname.
+    assert compare_forms(
+        analyze_name("John Smith", "Person"), analyze_name("SMITH, John Michael", "Person")
+    ) < 0.85
+    assert compare_forms(
+        analyze_name("Ivan Petrov", "Person"), analyze_name("IVANOV, Petr Ivanovich", "Person")
+    ) < 0.85
+
+
+@pytest.mark.parametrize("query", ["弗拉基米尔·普京", "ウラジーミル・プーチン"])
+def test_a_transcription_matches_the_list_name_with_its_patronymic(query: str) -> None:
+    listed = analyze_name("PUTIN, Vladimir Vladimirovich", "Person")
+    assert compare_forms(analyze_name(query, "Person"), listed) >= 0.9
