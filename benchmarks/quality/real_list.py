@@ -332,7 +332,25 @@ def variants(entities: list[Entity]) -> list[generate.Labelled]:
             out.append(generate.Labelled(q, rng.choice((e.schema, "")), e.id, "org_forms"))
         if e.schema != "Person" and (q := _with_acronym(primary)):
             out.append(generate.Labelled(q, e.schema, e.id, "org_acronym"))
+        if e.schema == "Person" and (q := _without_patronymic(primary)):
+            out.append(generate.Labelled(q, rng.choice((e.schema, "")), e.id, "no_patronymic"))
     return out
+
+
+#: Endings of Russian, Belarusian and Ukrainian patronymics.
+_PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ichna", "ivna")
+
+
+def _without_patronymic(name: str) -> str | None:
+    """A person's name of three words or more without its patronymic, as a bank outside
+    Russia records it (``PUTIN, Vladimir Vladimirovich`` → ``PUTIN, Vladimir``)."""
+    words = name.split()
+    if len(words) < 3:
+        return None
+    kept = [w for w in words if not w.rstrip(",").lower().endswith(_PATRONYMIC_ENDINGS)]
+    if len(kept) == len(words) or len(kept) < 2:
+        return None
+    return " ".join(kept).strip(",")
 
 
 def _with_acronym(name: str) -> str | None:
