@@ -333,7 +333,7 @@ def variants(entities: list[Entity]) -> list[generate.Labelled]:
         if e.schema != "Person" and (q := _with_acronym(primary)):
             out.append(generate.Labelled(q, e.schema, e.id, "org_acronym"))
         if e.schema == "Person" and (q := _without_patronymic(primary)):
-            out.append(generate.Labelled(q, rng.choice((e.schema, "")), e.id, "no_patronymic"))
+            out.append(generate.Labelled(q, e.schema, e.id, "no_patronymic"))
     return out
 
 

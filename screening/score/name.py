@@ -2459,9 +2459,12 @@ def _hearings(form: NameForm, org: bool) -> list[tuple[str, ...]]:
     words = _form_loan_words(form, org)
     if form.transcribed and words:
         # Chinese writes an opening v before a consonant as fu or wu (弗拉基米尔,
-        # Vladimir), which the Latin name's skeleton reads as a vowel.
+        # Vladimir), which the Latin name's skeleton reads as a vowel; and having no ki or
+        # gi, it writes them ji (纳雷什金, Naryshkin), as it writes a soft d (阿尔卡季).
         opened = tuple(_OPENING_FU.sub("u", w) for w in words)
-        return [words] if opened == words else [words, opened]
+        hearings = [words, opened]
+        hearings += [tuple(w.replace("ji", "ki") for w in h) for h in hearings]
+        return list(dict.fromkeys(hearings))
     if form.kana or not words:
         return [words]
     english = tuple(w for w in map(as_english_heard, words) if loan_letters(w))
@@ -2479,7 +2482,11 @@ _ANY_VOWEL = str.maketrans("eiou", "aaaa")
 
 
 def _covered(
-    kana: tuple[str, ...], latin: tuple[str, ...], english: bool = False, han: bool = False
+    kana: tuple[str, ...],
+    latin: tuple[str, ...],
+    english: bool = False,
+    han: bool = False,
+    coda: bool = True,
 ) -> float:
     """The share of the Latin name's letters (vowels too, :func:`loan_letters`) found in
     order in the kana name's: a transcription adds vowels, it does not drop them
@@ -2488,8 +2495,8 @@ def _covered(
     the Latin name as heard in English, whose vowels count as one."""
     best = 0.0
     for order in (lambda w: w, lambda w: sorted(w, key=loan_skeleton)):
-        a = "".join(loan_letters(w, han) for w in order(kana))
-        b = "".join(loan_letters(w, han) for w in order(latin))
+        a = "".join(loan_letters(w, han, coda) for w in order(kana))
+        b = "".join(loan_letters(w, han, coda) for w in order(latin))
         if english:
             # English letters do not say which vowel sounds (Peter: ピーター): only where.
             a, b = a.translate(_ANY_VOWEL), b.translate(_ANY_VOWEL)
@@ -2543,9 +2550,10 @@ def _loan_views(
     yield words, ""
     if org or form.kana or form.transcribed or len(words) < 3:
         return
-    left = [w for w in words if len(w) >= 6 and _PATRONYMIC.search(w)]
-    if left:
-        yield tuple(w for w in words if w not in left), " ".join(left)
+    for i, word in enumerate(words):
+        # One at a time: a surname may end as a patronymic does (ABRAMOVICH, Roman).
+        if len(word) >= 6 and _PATRONYMIC.search(word):
+            yield (*words[:i], *words[i + 1 :]), word
 
 
 def _compare_loanwords(
@@ -2558,8 +2566,30 @@ def _compare_loanwords(
 ) -> tuple[float, list[Step]]:
     """:func:`compare_loanwords` for one hearing of each name's words, ``qw`` and ``cw``."""
     han = bool(q.transcribed or c.transcribed)
-    qs = tuple(loan_skeleton(w, han) for w in qw)
-    cs = tuple(loan_skeleton(w, han) for w in cw)
+    if not han:
+        return _score_loanwords(q, c, qw, cw, trace, english, han, True)
+    # Chinese drops an r or l that closes a syllable (伯格, berg) or writes it (科瓦利丘克,
+    # Kovalchuk): both names read either way, the better.
+    return max(
+        (_score_loanwords(q, c, qw, cw, trace, english, han, coda) for coda in (True, False)),
+        key=lambda r: r[0],
+    )
+
+
+def _score_loanwords(
+    q: NameForm,
+    c: NameForm,
+    qw: tuple[str, ...],
+    cw: tuple[str, ...],
+    trace: bool,
+    english: bool,
+    han: bool,
+    coda: bool,
+) -> tuple[float, list[Step]]:
+    """:func:`_compare_loanwords` with the sound classes of a Chinese transcription or
+    not (``han``), and with an r or l that closes a syllable counted or not (``coda``)."""
+    qs = tuple(loan_skeleton(w, han, coda) for w in qw)
+    cs = tuple(loan_skeleton(w, han, coda) for w in cw)
     joined_q, joined_c = "".join(qs), "".join(cs)
     sim = max(
         Indel.normalized_similarity(joined_q, joined_c),
@@ -2569,7 +2599,11 @@ def _compare_loanwords(
     q_heard, c_heard = bool(q.kana or q.transcribed), bool(c.kana or c.transcribed)
     kana, latin = (qw, cw) if q_heard else (cw, qw)
     # Chinese spells the vowels it hears (约翰, John): only Japanese ones count as one.
-    covered = _covered(kana, latin, english and not han, han) if not (q_heard and c_heard) else 1.0
+    covered = (
+        _covered(kana, latin, english and not han, han, coda)
+        if not (q_heard and c_heard)
+        else 1.0
+    )
     cost, vowel_cost = (
         (HAN_TRANSCRIPTION_COST, HAN_TRANSCRIPTION_VOWEL_COST)
         if han
@@ -2578,7 +2612,7 @@ def _compare_loanwords(
     score = LOANWORD_EQUAL - cost * (1.0 - sim) - vowel_cost * (1.0 - covered)
     # A short skeleton is no evidence of one name, unless every letter of a Latin name of
     # five or more is in the kana name (``ジャナン・アガ``, Janan Agha; not ``ザラ``, Zala).
-    letters = sum(len(loan_letters(w, han)) for w in latin)
+    letters = sum(len(loan_letters(w, han, coda)) for w in latin)
     short = min(len(joined_q), len(joined_c)) < LOANWORD_MIN_SYMBOLS and not (
         covered == 1.0 and letters >= LOANWORD_MIN_LETTERS
     )

@@ -99,9 +99,14 @@ def transcription_readings(han: str) -> tuple[tuple[str, ...], ...]:
     if len(every) != len(han):
         return contextual
     return tuple(
-        tuple(dict.fromkeys((*first, *others)))
-        for first, others in zip(contextual, every, strict=True)
+        tuple(dict.fromkeys((*_SOUND_READINGS.get(c, ()), *first, *others)))
+        for c, first, others in zip(han, contextual, every, strict=True)
     )
+
+
+#: Characters of transcriptions whose reading there is not the one a word context gives
+#: (纳雷什金, Naryshkin: 什 is shi, not the shen of 什么; 阿不都: 都 is du, not dou).
+_SOUND_READINGS: dict[str, tuple[str]] = {"什": ("shi",), "都": ("du",)}
 
 
 #: Pinyin initials as the foreign sounds they transcribe (Xinhua's tables): ``x`` for s
@@ -118,6 +123,8 @@ def pinyin_as_heard(syllable: str) -> str:
         if syllable.startswith(initial) and not syllable.startswith(("ch", "sh")):
             syllable = heard + syllable[len(initial) :]
             break
+    if syllable == "wu":
+        return "u"  # 乌 for an u (乌斯马诺夫, Usmanov), where 瓦 and 维 are va and vi
     if syllable.endswith("ng"):
         syllable = syllable[:-1]
     return syllable.replace("ü", "u")

@@ -129,12 +129,22 @@ _SYMBOL = dict(_SOUNDS)
 _OPENING_V = re.compile("^[vw](?=[b-df-hj-np-tv-xz])")
 
 
-def _symbols(word: str, vowels: bool, han: bool) -> str:
+_CODA_RL = re.compile("(?<=[aeiouy])[rl]+(?=[b-df-hj-kmnp-tv-z])")
+
+
+def _symbols(word: str, vowels: bool, han: bool, coda: bool = True) -> str:
     text = _SOFT_C.sub("s", _HARD_CH.sub("k", _OPENING_V.sub("u", word)))
     if han:
-        # Pinyin b is an unaspirated p: Chinese writes both b and p with it (彼得, Peter;
-        # 布什, Bush), and f, v and w apart from them.
-        text = text.replace("b", "p")
+        # Pinyin b and g are an unaspirated p and k: Chinese writes b and p with the one
+        # (彼得, Peter; 布什, Bush), g and k with the other (尼古拉, Nikolai), and f, v, w
+        # apart. An r or l closing a syllable it may drop (伯格 for berg, 阿不都 for
+        # Abdul): without ``coda``, neither counts before a consonant. Its e is the o of
+        # Igor (伊戈尔) as often as an e.
+        text = text.replace("b", "p").replace("g", "k")
+        if not coda:
+            text = _CODA_RL.sub("", text)
+        if vowels:
+            text = text.replace("e", "o")
     pattern = _VOWELLED_PATTERN if vowels else _SOUND_PATTERN
     symbols = "".join(_SYMBOL.get(m, m) for m in pattern.findall(text)).replace("y", "i")
     out: list[str] = []
@@ -162,21 +172,22 @@ def as_english_heard(word: str) -> str:
 
 
 @lru_cache(maxsize=65_536)
-def loan_letters(word: str, han: bool = False) -> str:
+def loan_letters(word: str, han: bool = False, coda: bool = True) -> str:
     """:func:`loan_skeleton` with the vowels kept (``y`` as ``i``): ``aeroscan`` is
     ``aeRoSKaN``, ``aerosukyan`` ``aeRoSuKiaN``. A transcription only adds vowels to a
     name's, so the Latin name's letters should all be found in it, in order."""
-    return _symbols(word, vowels=True, han=han)
+    return _symbols(word, vowels=True, han=han, coda=coda)
 
 
 @lru_cache(maxsize=65_536)
-def loan_skeleton(word: str, han: bool = False) -> str:
+def loan_skeleton(word: str, han: bool = False, coda: bool = True) -> str:
     """The consonants of a lowercase Latin or romanized word, one symbol per sound that
     Japanese keeps apart: ``kalashnikov`` and ``karashinikofu`` are both ``KRSNKB``,
     ``rosneft`` and ``rosunefuchi`` ``RSNBT``. Vowels (and ``y``) carry nothing, since
     a transcription adds its own; a letter repeated is one sound. ``han``: the classes
-    of a Chinese transcription, where b is p and apart from f, v and w."""
-    return _symbols(word, vowels=False, han=han)
+    of a Chinese transcription, where b is p and apart from f, v and w, and g is k;
+    without ``coda``, an r or l between a vowel and a consonant is dropped."""
+    return _symbols(word, vowels=False, han=han, coda=coda)
 
 
 #: Japanese legal forms in kanji (folded as Latin ones are): joint-stock company, public

@@ -93,8 +93,9 @@ def test_transcription_readings_hold_every_sound_of_a_character() -> None:
     from screening.transliterate.chinese import transcription_readings
 
     readings = transcription_readings("阿不都")
-    assert readings[2][0] == "dou"  # the contextual reading first
-    assert "du" in readings[2]  # 都 as in Abudu
+    assert readings[2][0] == "du"  # 都 as in Abudu, its sound first
+    assert "dou" in readings[2]
+    assert transcription_readings("哈克")[0][0] == "ha"  # the contextual reading first
     assert len(readings) == 3
 
 
