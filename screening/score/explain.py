@@ -43,10 +43,14 @@ class Explanation:
         for s in self.steps:
             if s.query and s.candidate:
                 lines.append(f"  {s.query} ~ {s.candidate}: {s.similarity:.2f} ({s.reason})")
-            elif s.query:
-                lines.append(f"  {s.query}: not in the list name")
             else:
-                lines.append(f"  {s.candidate}: missing from the query")
+                # A word left out of a view of the name says at what cost; an unmatched
+                # one needs no more.
+                why = f" ({s.reason})" if s.reason.startswith(("left out", "patronymic")) else ""
+                if s.query:
+                    lines.append(f"  {s.query}: not in the list name{why}")
+                else:
+                    lines.append(f"  {s.candidate}: missing from the query{why}")
         if self.weak_alias:
             lines.append("  weak alias (authority marks it low quality): score lowered")
         lines.append(f"  name score {self.name_score:.3f}")

@@ -51,3 +51,18 @@ def test_explanation_steps_align_the_syllables() -> None:
         ("lun", "lun"),
     ]
     assert explanation.short().startswith("person; chu~zhu:")
+
+
+def test_explain_says_what_a_left_out_word_cost() -> None:
+    entity = Entity(id="ru-1", schema="Person", names=("PUTIN, Vladimir Vladimirovich",))
+    match = Match(
+        entity=entity,
+        score=0.95,
+        matched_name="PUTIN, Vladimir Vladimirovich",
+        query=Query(name="Vladimir Putin", schema="Person"),
+        name_score=0.95,
+    )
+    text = match.explain()
+    assert "vladimirovich: missing from the query (left out (0.95)" in text
+    # An unmatched word is only named.
+    assert "(unmatched)" not in _match("Zhu", "ZHU Hailun").explain()
