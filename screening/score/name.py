@@ -2428,6 +2428,11 @@ HAN_TRANSCRIPTION_COST = 2.5
 HAN_TRANSCRIPTION_VOWEL_COST = 0.75
 
 
+#: Words that join the words of a Latin organisation name, which a Japanese name writes
+#: with a particle or not at all (``イラクのアル・カーイダ``, Al-Qaida in Iraq).
+_CONNECTORS = frozenset(("of", "in", "and", "the", "for", "de", "la", "du", "des", "der", "und"))
+
+
 def _form_loan_words(form: NameForm, org: bool) -> tuple[str, ...]:
     """The words of ``form`` with a letter to compare (none for a name in Han). A Latin
     word without consonants (``Aa``) stays: its vowels must be in the kana reading."""
@@ -2444,7 +2449,9 @@ def _form_loan_words(form: NameForm, org: bool) -> tuple[str, ...]:
         # The words as written (``technologies``, not its folded synonym ``tech``), less
         # the legal forms the analysis folded.
         view = form.org[0]
-        words = tuple(w for w in view.written if w not in view.legal)
+        words = tuple(
+            w for w in view.written if w not in view.legal and w not in _CONNECTORS
+        )
     else:
         words = tuple(form.normalized.split())
     return tuple(w for w in words if loan_letters(w))

@@ -217,6 +217,13 @@ _STRAY_SPACE = re.compile(
 )
 
 
+#: The particle の between words in katakana or kanji (``イラクのアル・カーイダ``, Al-Qaida
+#: in Iraq): a word of the sentence, not of the name; what follows it comes first.
+_PARTICLE_NO = re.compile(
+    "(?<=[\u30a1-\u30fa\u30fc\u3400-\u9fff])の(?=[\u30a1-\u30fa\u3400-\u9fff])"
+)
+
+
 def _split_legal(run: str, legal: list[str]) -> str:
     """``run`` without the legal forms it starts or ends with (``株式会社学術生産団体``:
     a joint-stock company, then a translation), which go to ``legal``."""
@@ -241,7 +248,11 @@ def japanese_words(text: str) -> tuple[list[str], list[str], list[str]]:
     words: list[str] = []
     legal: list[str] = []
     han: list[str] = []
-    for kana, kanji, other in _RUNS.findall(_STRAY_SPACE.sub("", text)):
+    parts = _PARTICLE_NO.split(_STRAY_SPACE.sub("", text), maxsplit=1)
+    # ``X の Y`` is the Y of X, as a Latin name writes it (Al-Qaida in Iraq).
+    text = " ".join(reversed(parts))
+
+    for kana, kanji, other in _RUNS.findall(text):
         if kana:
             words.append(kana_to_romaji(kana))
         elif kanji:

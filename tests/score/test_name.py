@@ -951,3 +951,8 @@ def test_only_a_patronymic_is_left_out() -> None:
 def test_a_transcription_matches_the_list_name_with_its_patronymic(query: str) -> None:
     listed = analyze_name("PUTIN, Vladimir Vladimirovich", "Person")
     assert compare_forms(analyze_name(query, "Person"), listed) >= 0.9
+
+
+def test_kana_name_with_a_particle_matches_the_latin_name_and_its_connector() -> None:
+    listed = analyze_name("AL-QAIDA IN IRAQ", "Organization")
+    assert compare_forms(analyze_name("イラクのアル・カーイダ"), listed) >= 0.9

@@ -122,3 +122,10 @@ def test_chinese_classes_keep_b_with_p_and_apart_from_f() -> None:
     assert loan_skeleton("fedorov", han=True) != loan_skeleton("petrov", han=True)
     # Japanese writes b, v, w and f alike, and p apart.
     assert loan_skeleton("fedorov") == loan_skeleton("bedorob")
+
+
+def test_particle_no_separates_words_and_puts_what_follows_first() -> None:
+    # イラクのアル・カーイダ: Al-Qaida in Iraq.
+    assert japanese_words("イラクのアル・カーイダ")[0] == ["aru", "kaida", "iraku"]
+    # の inside a word written in hiragana is no particle.
+    assert japanese_words("のぞみ")[0] == ["nozomi"]
