@@ -334,7 +334,18 @@ def variants(entities: list[Entity]) -> list[generate.Labelled]:
             out.append(generate.Labelled(q, e.schema, e.id, "org_acronym"))
         if e.schema == "Person" and (q := _without_patronymic(primary)):
             out.append(generate.Labelled(q, e.schema, e.id, "no_patronymic"))
+        if e.schema == "Person" and (q := _given_names_joined(primary)):
+            out.append(generate.Labelled(q, e.schema, e.id, "words_joined"))
     return out
+
+
+def _given_names_joined(name: str) -> str | None:
+    """A person's name of three words or more with its last two joined by a hyphen, as
+    Korean given names are written (``KIM Jong Un`` → ``KIM Jong-un``)."""
+    words = name.split()
+    if len(words) < 3 or not all(w.isalpha() for w in words[-2:]):
+        return None
+    return " ".join([*words[:-2], f"{words[-2]}-{words[-1].lower()}"])
 
 
 #: Endings of Russian, Belarusian and Ukrainian patronymics.

@@ -1877,6 +1877,48 @@ def compare_persons(
     return best
 
 
+def _join_to_match(words: _Words, other: _Words) -> _Words | None:
+    """``words`` with runs of two or three one-slot words joined where they spell a word of
+    ``other`` (``Jong Un`` against ``Jong-un`` or ``Jongun``), or ``None``: Korean given
+    names and other names not read as Chinese syllables are written spaced, hyphenated or
+    run together, and a word of one slot cannot meet two."""
+    targets = {w[0].text for w in other if len(w) == 1}
+    if not targets:
+        return None
+    out: list[tuple[Slot, ...]] = []
+    i = 0
+    while i < len(words):
+        for n in (3, 2):
+            run = words[i : i + n]
+            if len(run) == n and all(len(w) == 1 for w in run):
+                joined = "".join(w[0].text for w in run)
+                if joined in targets:
+                    out.append((_raw_slot(joined),))
+                    i += n
+                    break
+        else:
+            out.append(words[i])
+            i += 1
+    return tuple(out) if len(out) < len(words) else None
+
+
+def _with_words_joined(
+    q_readings: tuple[_Words, ...], c_readings: tuple[_Words, ...]
+) -> tuple[tuple[_Words, ...], tuple[_Words, ...]]:
+    """The readings of both names, with the first reading of the one of more words also
+    read with its words joined where they spell a word of the other (:func:`_join_to_match`)."""
+    q_words, c_words = q_readings[0], c_readings[0]
+    if len(q_words) > len(c_words):
+        joined = _join_to_match(q_words, c_words)
+        if joined is not None:
+            return (*q_readings, joined), c_readings
+    else:
+        joined = _join_to_match(c_words, q_words)
+        if joined is not None:
+            return q_readings, (*c_readings, joined)
+    return q_readings, c_readings
+
+
 def _without_english(form: NameForm) -> _Words:
     """The words of a name with an English given name, without it."""
     return tuple(w for i, w in enumerate(form.slots) if i != form.english)
@@ -1893,6 +1935,8 @@ def _compare_readings(
     """:func:`compare_persons` of one view of the two names (see :func:`_views`)."""
     best: tuple[float, list[Step]] = (0.0, [])
     first = True
+    if len(q_readings[0]) != len(c_readings[0]):
+        q_readings, c_readings = _with_words_joined(q_readings, c_readings)
     for c_words in c_readings:
         cand = tuple(s for w in c_words for s in w)
         for q_words in q_readings:
