@@ -63,6 +63,7 @@ from screening.transliterate.japanese import (
     loan_letters,
     loan_skeleton,
 )
+from screening.transliterate.korean import has_hangul, korean_readings
 from screening.transliterate.mixed import han_legal_forms, is_mixed_script, mixed_to_latin
 from screening.transliterate.romanization import (
     is_cantonese_syllable,
@@ -928,6 +929,8 @@ def analyze_name(name: str, schema: str | None = None) -> NameForm:
     transcribed: tuple[str, ...] = ()
     if has_kana(text):
         return _kana_form(name, text, kind, notes)
+    if kind != ORG and has_hangul(text):
+        return _hangul_form(name, text, kind, notes)
     if kind != PERSON and is_mixed_script(text) and (kind == ORG or han_legal_forms(text)):
         # ``TCL科技集团股份有限公司``: read as Han, the name would lose its Latin words.
         reading = mixed_to_latin(text)
@@ -1040,6 +1043,33 @@ def _kana_form(name: str, text: str, kind: str, notes: list[str]) -> NameForm:
         slots=(),
         notes=tuple(notes),
         kana=kept,
+    )
+
+
+#: Readings of a Korean name in Hangul compared at most (systems times surname spellings).
+MAX_KOREAN_READINGS = 24
+
+
+def _hangul_form(name: str, text: str, kind: str, notes: list[str]) -> NameForm:
+    """A Korean personal name in Hangul: its words are those of its readings in the
+    romanizations lists use (:func:`~screening.transliterate.korean.korean_readings`), the
+    first as the name's slots, the others as alternatives."""
+    readings = korean_readings(text)[:MAX_KOREAN_READINGS]
+    forms = [analyze_name(" ".join(r), "Person") for r in readings]
+    if not forms:
+        return analyze_name(unidecode(text), "Person" if kind == PERSON else None)
+    first = forms[0]
+    alternatives = tuple(dict.fromkeys(f.slots for f in forms[1:] if f.slots != first.slots))
+    notes.append("Hangul read in the romanizations of Korean names: " + "; ".join(
+        " ".join(r) for r in readings[:4]
+    ))
+    return NameForm(
+        original=name,
+        kind=kind,
+        normalized="".join(text.split()),
+        slots=first.slots,
+        alternatives=alternatives,
+        notes=tuple(notes),
     )
 
 
@@ -1905,18 +1935,14 @@ def _join_to_match(words: _Words, other: _Words) -> _Words | None:
 def _with_words_joined(
     q_readings: tuple[_Words, ...], c_readings: tuple[_Words, ...]
 ) -> tuple[tuple[_Words, ...], tuple[_Words, ...]]:
-    """The readings of both names, with the first reading of the one of more words also
-    read with its words joined where they spell a word of the other (:func:`_join_to_match`)."""
-    q_words, c_words = q_readings[0], c_readings[0]
-    if len(q_words) > len(c_words):
-        joined = _join_to_match(q_words, c_words)
-        if joined is not None:
-            return (*q_readings, joined), c_readings
-    else:
-        joined = _join_to_match(c_words, q_words)
-        if joined is not None:
-            return q_readings, (*c_readings, joined)
-    return q_readings, c_readings
+    """The readings of both names, those of the one of more words also read with their
+    words joined where they spell a word of the other's first reading
+    (:func:`_join_to_match`)."""
+    if len(q_readings[0]) > len(c_readings[0]):
+        joined = [j for r in q_readings if (j := _join_to_match(r, c_readings[0])) is not None]
+        return (*q_readings, *joined), c_readings
+    joined = [j for r in c_readings if (j := _join_to_match(r, q_readings[0])) is not None]
+    return q_readings, (*c_readings, *joined)
 
 
 def _without_english(form: NameForm) -> _Words:

@@ -956,3 +956,36 @@ def test_a_transcription_matches_the_list_name_with_its_patronymic(query: str) -
 def test_kana_name_with_a_particle_matches_the_latin_name_and_its_connector() -> None:
     listed = analyze_name("AL-QAIDA IN IRAQ", "Organization")
     assert compare_forms(analyze_name("イラクのアル・カーイダ"), listed) >= 0.9
+
+
+# -- Korean names in Hangul ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("김정은", "KIM Jong Un"),
+        ("김정은", "Kim Jong-un"),  # the given name hyphenated
+        ("리병철", "RI Pyong Chol"),
+        ("장성택", "JANG Song Thaek"),
+        ("리만건", "RI Man Gon"),  # 건 voiced inside the given name
+        ("이명박", "LEE Myung-bak"),  # South Korean: the surname as its bearers spell it
+    ],
+)
+def test_hangul_name_matches_its_romanization(query: str, listed: str) -> None:
+    form = analyze_name(query, "Person")
+    assert any("Hangul read" in n for n in form.notes)
+    assert 0.95 <= compare_forms(form, analyze_name(listed, "Person")) < 1.0
+
+
+def test_hangul_name_of_another_person_scores_low() -> None:
+    query = analyze_name("김정일", "Person")  # Kim Jong Il
+    assert compare_forms(query, analyze_name("KIM Jong Un", "Person")) < 0.8
+    assert compare_forms(analyze_name("김정은"), analyze_name("김정은")) == 1.0
+
+
+def test_spaced_words_meet_hyphenated_and_joined_ones() -> None:
+    listed = analyze_name("KIM Jong Un", "Person")
+    for query in ("Kim Jong-un", "Kim Jongun", "Jong-un Kim"):
+        assert compare_forms(analyze_name(query, "Person"), listed) >= 0.95
+    assert compare_forms(analyze_name("Kim Jong-il", "Person"), listed) < 0.8

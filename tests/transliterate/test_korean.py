@@ -1,0 +1,57 @@
+"""Korean names in Hangul and their romanizations."""
+
+from __future__ import annotations
+
+import pytest
+
+from screening.transliterate.korean import (
+    has_hangul,
+    korean_readings,
+    romanize_syllable,
+    split_korean_name,
+)
+
+
+def test_has_hangul() -> None:
+    assert has_hangul("김정은")
+    assert not has_hangul("KIM Jong Un")
+    assert not has_hangul("金正恩")
+
+
+@pytest.mark.parametrize(
+    ("syllable", "rr", "mr", "nk"),
+    [
+        ("정", "jeong", "chong", "jong"),
+        ("철", "cheol", "chol", "chol"),
+        ("평", "pyeong", "pyong", "pyong"),
+        ("택", "taek", "taek", "thaek"),
+        ("은", "eun", "un", "un"),
+        ("룡", "ryong", "ryong", "ryong"),
+    ],
+)
+def test_romanize_syllable_in_each_system(syllable: str, rr: str, mr: str, nk: str) -> None:
+    assert romanize_syllable(syllable, "rr") == rr
+    assert romanize_syllable(syllable, "mr") == mr
+    assert romanize_syllable(syllable, "nk") == nk
+
+
+def test_mccune_reischauer_voices_plain_stops_inside_a_given_name() -> None:
+    assert romanize_syllable("건", "mr", voiced=True) == "gon"  # RI Man Gon
+    assert romanize_syllable("건", "rr", voiced=True) == "geon"  # RR writes g anyway
+
+
+@pytest.mark.parametrize(
+    ("name", "parts"),
+    [("김정은", ("김", "정은")), ("남궁민", ("남궁", "민")), ("선우진", ("선", "우진")),
+     ("선우재덕", ("선우", "재덕"))],
+)  # fmt: skip
+def test_split_korean_name(name: str, parts: tuple[str, str]) -> None:
+    assert split_korean_name(name) == parts
+
+
+def test_readings_hold_the_systems_and_the_surname_spellings() -> None:
+    readings = korean_readings("리병철")
+    assert readings[0] == ("ri", "pyong", "chol")  # as North Korea writes it, first
+    assert ("lee", "byeong", "cheol") in readings  # Revised, with the usual surname
+    assert korean_readings("김 정은")[0] == ("kim", "jong", "un")  # spaced as written
+    assert korean_readings("KIM") == ()
