@@ -193,6 +193,20 @@ def _reading_letters(form: NameForm) -> set[str]:
     return spelt
 
 
+def _readings_run_together(form: NameForm) -> set[str]:
+    """The letters of each reading of a name given in another script (a Korean name in
+    Hangul: ``박일규`` → pakilgyu, ilgyupak, parkilgyu, ...), in its order and with the
+    surname last, as :func:`_letters` files list names written ``PAK, Il-Gyu``."""
+    if not form.alternatives or form.normalized.isascii():
+        return set()
+    out: set[str] = set()
+    for words in (form.slots, *form.alternatives):
+        texts = ["".join(s.text for s in w) for w in words]
+        out.add("".join(texts))
+        out.add("".join(texts[1:] + texts[:1]))
+    return out
+
+
 def _whole_orgs(form: NameForm) -> set[str]:
     """A name's organisation readings with their words (legal forms too, synonyms folded)
     run together, where :data:`NEAR_WHOLE_LETTERS` long."""
@@ -664,7 +678,7 @@ class Search:
         for ref_id, weight in index.near_whole(form):
             self._scores[ref_id] += weight
         found: set[int] = set()
-        for letters in _reading_letters(form):
+        for letters in _reading_letters(form) | _readings_run_together(form):
             found.update(index.exact.get(letters, ()))
         for ref_id in found:
             self._scores[ref_id] += READING_WEIGHT

@@ -194,6 +194,20 @@ def han_variants(entities: list[Entity]) -> list[generate.Labelled]:
     return out
 
 
+def hangul_queries(entities: list[Entity]) -> list[generate.Labelled]:
+    """North Korean persons of the official samples, written in Hangul as a Korean bank
+    would hold them (``hangul_cases.csv``: 김철 for ``KIM, Ch'o'l``), against the entity
+    that lists the romanized name (``hangul_to_latin``)."""
+    by_name = {n: e for e in reversed(entities) for n in e.names}
+    out = []
+    with (HERE / "hangul_cases.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            entity = by_name.get(row["listed"])
+            if entity is not None:
+                out.append(generate.Labelled(row["hangul"], "Person", entity.id, "hangul_to_latin"))
+    return out
+
+
 def han_to_latin(screener_entities: list[Entity]) -> tuple[list[Entity], list[generate.Labelled]]:
     """The entities with Han aliases, without them, and their Han names as queries: a Han
     query must find the romanized list name (``han_to_latin``)."""
@@ -433,6 +447,7 @@ def main() -> int:
           f"{len(screener.index):,} spellings, built in {time.perf_counter() - start:.1f} s")
     rows = variants(entities[:listed])
     rows += romanized(entities[:listed]) + han_variants(entities[:listed])
+    rows += hangul_queries(entities[:listed])
     if args.crowd:
         rows += crowd_romanized(entities[listed:])
     world = generate.build_world()
