@@ -451,3 +451,17 @@ def test_foreign_name_in_han_finds_the_latin_and_the_pinyin_list_names() -> None
     assert [m.entity.id for m in putin] == ["ru-vp"]
     assert "read by its sounds" in putin[0].explain()
     assert [m.entity.id for m in screener.screen("阿不都·哈克")] == ["uk-10834"]
+
+
+def test_hangul_query_finds_the_romanized_list_name() -> None:
+    screener = Screener(
+        [
+            Entity(id="kp-1", schema="Person", names=("PAK, Il-Gyu",)),  # OFAC's spelling
+            Entity(id="kp-2", schema="Person", names=("KIM, Jong Un",)),
+            Entity(id="kp-3", schema="Person", names=("KIM Yo Jong",)),
+        ]
+    )
+    assert [m.entity.id for m in screener.screen("박일규")] == ["kp-1"]
+    assert [m.entity.id for m in screener.screen("김정은")] == ["kp-2"]
+    assert screener.screen("김정호") == []  # Kim Jong Ho: no one listed
+    assert "Hangul read" in screener.screen("김정은")[0].explain()

@@ -63,7 +63,7 @@ from screening.transliterate.japanese import (
     loan_letters,
     loan_skeleton,
 )
-from screening.transliterate.korean import has_hangul, korean_readings
+from screening.transliterate.korean import has_hangul, korean_readings, korean_spellings
 from screening.transliterate.mixed import han_legal_forms, is_mixed_script, mixed_to_latin
 from screening.transliterate.romanization import (
     is_cantonese_syllable,
@@ -1055,11 +1055,12 @@ def _hangul_form(name: str, text: str, kind: str, notes: list[str]) -> NameForm:
     romanizations lists use (:func:`~screening.transliterate.korean.korean_readings`), the
     first as the name's slots, the others as alternatives."""
     readings = korean_readings(text)[:MAX_KOREAN_READINGS]
-    forms = [analyze_name(" ".join(r), "Person") for r in readings]
-    if not forms:
+    if not readings:
         return analyze_name(unidecode(text), "Person" if kind == PERSON else None)
-    first = forms[0]
-    alternatives = tuple(dict.fromkeys(f.slots for f in forms[1:] if f.slots != first.slots))
+    spellings = korean_spellings(text)
+    words = [_korean_words(r, spellings) for r in readings]
+    first = words[0]
+    alternatives = tuple(dict.fromkeys(w for w in words[1:] if w != first))
     notes.append("Hangul read in the romanizations of Korean names: " + "; ".join(
         " ".join(r) for r in readings[:4]
     ))
@@ -1067,10 +1068,30 @@ def _hangul_form(name: str, text: str, kind: str, notes: list[str]) -> NameForm:
         original=name,
         kind=kind,
         normalized="".join(text.split()),
-        slots=first.slots,
+        slots=first,
         alternatives=alternatives,
         notes=tuple(notes),
     )
+
+
+def _korean_words(reading: tuple[str, ...], spellings: tuple[tuple[str, ...], ...]) -> _Words:
+    """One reading of a Korean name as words: the surname, then the given name as one word
+    of a slot per syllable, in their order (a given name is not reordered: 김정호, Kim Jong
+    Ho, is not KIM Yo Jong). The syllables are valid ones of their own language (flagged
+    as Hong Kong spellings are, valid although not Mandarin): not read as Chinese ones
+    (손흥민 is no Shi Hongmin), nor as misspellings of them (조연준 is no Cao Yunjun)."""
+    slots = [
+        attrs.evolve(
+            _raw_slot(text), hk=True, keys=frozenset("r:" + x for x in (text, *spellings[i]))
+        )
+        for i, text in enumerate(reading)
+    ]
+    head: tuple[Slot, ...] = (attrs.evolve(slots[0], alone=True),)
+    if len(slots) == 1:
+        return (head,)
+    size = len(slots) - 1
+    body = tuple(attrs.evolve(s, position=i, word_size=size) for i, s in enumerate(slots[1:]))
+    return (head, body)
 
 
 def expand_list_name(name: str) -> list[str]:

@@ -121,23 +121,53 @@ def split_korean_name(name: str) -> tuple[str, str]:
     return name[:1], name[1:]
 
 
+def _parts(name: str) -> tuple[str, str]:
+    runs = _HANGUL_RUN.findall(name)
+    if len(runs) == 1:
+        return split_korean_name(runs[0])
+    return runs[0], "".join(runs[1:])
+
+
+_READING_SYSTEMS = (("nk", True), ("rr", False), ("sk", False), ("mr", False), ("nk", False))
+
+
+@lru_cache(maxsize=4_096)
+def korean_spellings(name: str) -> tuple[tuple[str, ...], ...]:
+    """Every spelling of each part of a Korean name in Hangul: the surname's, then each
+    given syllable's, in every system (``김성수`` → (kim, gim), (song, seong, sung),
+    (su, soo)): lists mix them within one name (``KIM Sung Su``)."""
+    if not has_hangul(name):
+        return ()
+    surname, given = _parts(name)
+    spellings = [
+        tuple(dict.fromkeys((*SURNAME_SPELLINGS.get(surname, ()), *(
+            "".join(romanize_syllable(s, system) for s in surname) for system in SYSTEMS
+        ))))
+    ]  # fmt: skip
+    for i, syllable in enumerate(given):
+        spellings.append(
+            tuple(
+                dict.fromkeys(
+                    romanize_syllable(syllable, system, voiced and i > 0)
+                    for system, voiced in _READING_SYSTEMS
+                )
+            )
+        )
+    return tuple(spellings)
+
+
 @lru_cache(maxsize=4_096)
 def korean_readings(name: str) -> tuple[tuple[str, ...], ...]:
     """The readings of a Korean personal name in Hangul, as Latin words: the surname, then
     each syllable of the given name; one reading per system and spelling of the surname,
     best known first (``김정은`` → kim jong un, kim jeong eun, kim chong un, ...). Words
     already spaced keep their spaces (surname first, as Korean writes it)."""
-    runs = _HANGUL_RUN.findall(name)
-    if not runs:
+    if not has_hangul(name):
         return ()
-    if len(runs) == 1:
-        surname, given = split_korean_name(runs[0])
-    else:
-        surname, given = runs[0], "".join(runs[1:])
+    surname, given = _parts(name)
     readings: list[tuple[str, ...]] = []
     spellings = SURNAME_SPELLINGS.get(surname, ())
-    for system, voiced in (("nk", True), ("rr", False), ("sk", False), ("mr", False),
-                           ("nk", False)):  # fmt: skip
+    for system, voiced in _READING_SYSTEMS:
         given_words = tuple(
             romanize_syllable(s, system, voiced and i > 0) for i, s in enumerate(given)
         )
@@ -154,6 +184,7 @@ __all__ = [
     "SYSTEMS",
     "has_hangul",
     "korean_readings",
+    "korean_spellings",
     "romanize_syllable",
     "split_korean_name",
 ]

@@ -989,3 +989,24 @@ def test_spaced_words_meet_hyphenated_and_joined_ones() -> None:
     for query in ("Kim Jong-un", "Kim Jongun", "Jong-un Kim"):
         assert compare_forms(analyze_name(query, "Person"), listed) >= 0.95
     assert compare_forms(analyze_name("Kim Jong-il", "Person"), listed) < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("김정호", "KIM Yo Jong"),  # a given name is not reordered
+        ("손흥민", "SHI Hongmin"),  # Korean syllables are not read as Chinese ones
+        ("조연준", "CAO, Yunjun"),  # ... nor as their misspellings
+        ("이영희", "YU, Yonggui"),
+    ],
+)
+def test_hangul_name_does_not_match_a_name_a_letter_from_each_syllable(
+    query: str, listed: str
+) -> None:
+    assert compare_forms(analyze_name(query, "Person"), analyze_name(listed, "Person")) < 0.8
+
+
+def test_hangul_syllables_meet_a_list_name_mixing_systems() -> None:
+    # 성 in South Korea's older spelling, 수 in McCune-Reischauer, in one listed name.
+    listed = analyze_name("KIM Sung Su", "Person")
+    assert compare_forms(analyze_name("김성수", "Person"), listed) >= 0.95

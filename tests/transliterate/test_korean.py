@@ -55,3 +55,12 @@ def test_readings_hold_the_systems_and_the_surname_spellings() -> None:
     assert ("lee", "byeong", "cheol") in readings  # Revised, with the usual surname
     assert korean_readings("김 정은")[0] == ("kim", "jong", "un")  # spaced as written
     assert korean_readings("KIM") == ()
+
+
+def test_spellings_of_each_part_in_every_system() -> None:
+    from screening.transliterate.korean import korean_spellings
+
+    surname, first, second = korean_spellings("김성수")
+    assert "kim" in surname
+    assert {"song", "seong", "sung"} <= set(first)
+    assert {"su", "soo"} <= set(second)
