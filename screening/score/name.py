@@ -1929,22 +1929,21 @@ def compare_persons(
 
 
 def _join_to_match(words: _Words, other: _Words) -> _Words | None:
-    """``words`` with runs of two or three one-slot words joined where they spell a word of
-    ``other`` (``Jong Un`` against ``Jong-un`` or ``Jongun``), or ``None``: Korean given
-    names and other names not read as Chinese syllables are written spaced, hyphenated or
-    run together, and a word of one slot cannot meet two."""
-    targets = {w[0].text for w in other if len(w) == 1}
-    if not targets:
-        return None
+    """``words`` with runs of two or three words joined where they spell a word of
+    ``other`` (``Jong Un`` against ``Jong-un`` or ``Jongun``; ``Naing Thein`` against
+    ``Naing-thein``), or ``None``: Korean, Burmese, Arabic and other names are written
+    spaced, hyphenated or run together, and a word read whole cannot meet two."""
+    targets = {"".join(s.text for s in w): w for w in other}
     out: list[tuple[Slot, ...]] = []
     i = 0
     while i < len(words):
         for n in (3, 2):
             run = words[i : i + n]
-            if len(run) == n and all(len(w) == 1 for w in run):
-                joined = "".join(w[0].text for w in run)
+            if len(run) == n:
+                joined = "".join(s.text for w in run for s in w)
                 if joined in targets:
-                    out.append((_raw_slot(joined),))
+                    # The other name's word itself: the same letters, read the same way.
+                    out.append(targets[joined])
                     i += n
                     break
         else:
