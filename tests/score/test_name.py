@@ -994,6 +994,19 @@ def test_spaced_words_meet_hyphenated_and_joined_ones() -> None:
 @pytest.mark.parametrize(
     ("query", "listed"),
     [
+        ("Tin Naing-thein", "Tin Naing Thein"),  # Burmese; naing reads as na-ing
+        ("Ali Gholam-shakuri", "Ali Gholam Shakuri"),
+        ("Maikel Jose Moreno-perez", "Maikel Jose Moreno PEREZ"),
+        ("Abdulrahman Ali", "ABDUL RAHMAN, Ali"),
+    ],
+)
+def test_words_joined_on_one_side_meet_the_words_of_the_other(query: str, listed: str) -> None:
+    assert compare_forms(analyze_name(query, "Person"), analyze_name(listed, "Person")) >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
         ("김정호", "KIM Yo Jong"),  # a given name is not reordered
         ("손흥민", "SHI Hongmin"),  # Korean syllables are not read as Chinese ones
         ("조연준", "CAO, Yunjun"),  # ... nor as their misspellings
