@@ -2,7 +2,7 @@
 
 A Hangul syllable is an initial consonant, a vowel and an optional final consonant, which
 its code point encodes (Unicode's algorithm): no dictionary is needed to read it. Names
-are romanized syllable by syllable, and three systems cover what the lists carry:
+are romanized syllable by syllable, and four spellings cover what the lists carry:
 
 - Revised Romanization (South Korea since 2000): 정 jeong, 철 cheol;
 - McCune-Reischauer without its breves and apostrophes (most lists' North Korean names, and
@@ -93,7 +93,8 @@ _VOICED = {0: "g", 3: "d", 7: "b", 12: "j"}
 
 
 def romanize_syllable(syllable: str, system: str, voiced: bool = False) -> str:
-    """One Hangul syllable in ``system`` (``rr``, ``mr`` or ``nk``); ``voiced``: inside a
+    """One Hangul syllable in ``system`` (``rr`` Revised, ``mr`` McCune-Reischauer, ``nk``
+    as North Korea writes it, ``sk`` South Korea's older spellings); ``voiced``: inside a
     word, where McCune-Reischauer voices the plain stops."""
     index = ord(syllable) - 0xAC00
     initial, rest = divmod(index, 588)
