@@ -2661,74 +2661,60 @@ def _compare_loanwords(
     trace: bool,
     english: bool,
 ) -> tuple[float, list[Step]]:
-    """:func:`compare_loanwords` for one hearing of each name's words, ``qw`` and ``cw``."""
+    """:func:`compare_loanwords` for one hearing of each name's words, ``qw`` and ``cw``,
+    with the sound classes of a Chinese transcription where one name is one."""
     han = bool(q.transcribed or c.transcribed)
-    if not han:
-        return _score_loanwords(q, c, qw, cw, trace, english, han, True)
-    # Chinese drops an r or l that closes a syllable (伯格, berg) or writes it (科瓦利丘克,
-    # Kovalchuk): both names read either way, the better.
-    return max(
-        (_score_loanwords(q, c, qw, cw, trace, english, han, coda) for coda in (True, False)),
-        key=lambda r: r[0],
-    )
-
-
-def _score_loanwords(
-    q: NameForm,
-    c: NameForm,
-    qw: tuple[str, ...],
-    cw: tuple[str, ...],
-    trace: bool,
-    english: bool,
-    han: bool,
-    coda: bool,
-) -> tuple[float, list[Step]]:
-    """:func:`_compare_loanwords` with the sound classes of a Chinese transcription or
-    not (``han``), and with an r or l that closes a syllable counted or not (``coda``)."""
-    qs = tuple(loan_skeleton(w, han, coda) for w in qw)
-    cs = tuple(loan_skeleton(w, han, coda) for w in cw)
-    joined_q, joined_c = "".join(qs), "".join(cs)
-    sim = max(
-        Indel.normalized_similarity(joined_q, joined_c),
-        Indel.normalized_similarity("".join(sorted(qs)), "".join(sorted(cs))),
-    )
     # Both transcriptions: alike; else the Latin name's letters must be in the kana name's.
     q_heard, c_heard = bool(q.kana or q.transcribed), bool(c.kana or c.transcribed)
     kana, latin = (qw, cw) if q_heard else (cw, qw)
-    # Chinese spells the vowels it hears (约翰, John): only Japanese ones count as one.
-    covered = (
-        _covered(kana, latin, english and not han, han, coda)
-        if not (q_heard and c_heard)
-        else 1.0
-    )
     cost, vowel_cost = (
         (HAN_TRANSCRIPTION_COST, HAN_TRANSCRIPTION_VOWEL_COST)
         if han
         else (LOANWORD_COST, LOANWORD_VOWEL_COST)
     )
-    score = LOANWORD_EQUAL - cost * (1.0 - sim) - vowel_cost * (1.0 - covered)
-    # A short skeleton is no evidence of one name, unless every letter of a Latin name of
-    # five or more is in the kana name (``ジャナン・アガ``, Janan Agha; not ``ザラ``, Zala).
-    letters = sum(len(loan_letters(w, han, coda)) for w in latin)
-    short = min(len(joined_q), len(joined_c)) < LOANWORD_MIN_SYMBOLS and not (
-        covered == 1.0 and letters >= LOANWORD_MIN_LETTERS
-    )
-    if short:
-        score = min(score, LOANWORD_SHORT_CAP)
-    score = max(0.0, score)
-    steps: list[Step] = []
-    if trace:
-        reason = (
-            f"consonants {' '.join(qs)} ~ {' '.join(cs)}, {covered:.0%} of the Latin letters "
-            + ("in the Han reading (Han read by its sounds)" if han
-               else "in the kana reading (kana read as a loanword)")
+    best: tuple[float, list[Step]] = (-1.0, [])
+    # Chinese drops an r or l that closes a syllable (伯格, berg) or writes it (科瓦利丘克,
+    # Kovalchuk): both names are read either way (``coda``), the better.
+    for coda in (True, False) if han else (True,):
+        qs = tuple(loan_skeleton(w, han, coda) for w in qw)
+        cs = tuple(loan_skeleton(w, han, coda) for w in cw)
+        joined_q, joined_c = "".join(qs), "".join(cs)
+        sim = max(
+            Indel.normalized_similarity(joined_q, joined_c),
+            Indel.normalized_similarity("".join(sorted(qs)), "".join(sorted(cs))),
         )
-        if english:
-            reason += "; the Latin name as heard in English"
+        # Chinese spells the vowels it hears (约翰, John): only Japanese ones count as one.
+        covered = (
+            _covered(kana, latin, english and not han, han, coda)
+            if not (q_heard and c_heard)
+            else 1.0
+        )
+        score = LOANWORD_EQUAL - cost * (1.0 - sim) - vowel_cost * (1.0 - covered)
+        # A short skeleton is no evidence of one name, unless every letter of a Latin name
+        # of five or more is in the kana name (``ジャナン・アガ``, Janan Agha; not ``ザラ``).
+        letters = sum(len(loan_letters(w, han, coda)) for w in latin)
+        short = min(len(joined_q), len(joined_c)) < LOANWORD_MIN_SYMBOLS and not (
+            covered == 1.0 and letters >= LOANWORD_MIN_LETTERS
+        )
         if short:
-            reason += f"; fewer than {LOANWORD_MIN_SYMBOLS} consonants: capped"
-        steps.append(Step(" ".join(qw), " ".join(cw), round(score, 6), reason))
-    return score, steps
+            score = min(score, LOANWORD_SHORT_CAP)
+        score = max(0.0, score)
+        if score <= best[0]:
+            continue
+        steps: list[Step] = []
+        if trace:
+            reason = (
+                f"consonants {' '.join(qs)} ~ {' '.join(cs)}, {covered:.0%} of the Latin "
+                + ("letters in the Han reading (Han read by its sounds)" if han
+                   else "letters in the kana reading (kana read as a loanword)")
+            )
+            if english:
+                reason += "; the Latin name as heard in English"
+            if short:
+                reason += f"; fewer than {LOANWORD_MIN_SYMBOLS} consonants: capped"
+            steps.append(Step(" ".join(qw), " ".join(cw), round(score, 6), reason))
+        best = (score, steps)
+    return best
 
 
 def compare_forms(
