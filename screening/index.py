@@ -193,17 +193,25 @@ def _reading_letters(form: NameForm) -> set[str]:
     return spelt
 
 
+#: Spellings of a name in another script looked up run together, at most.
+RUN_TOGETHER_SPELLINGS = 64
+
+
 def _readings_run_together(form: NameForm) -> set[str]:
-    """The letters of each reading of a name given in another script (a Korean name in
-    Hangul: ``박일규`` → pakilgyu, ilgyupak, parkilgyu, ...), in its order and with the
-    surname last, as :func:`_letters` files list names written ``PAK, Il-Gyu``."""
-    if not form.alternatives or form.normalized.isascii():
+    """The letters of the spellings of a name given in another script whose slots hold
+    several (a Korean name in Hangul: ``박일규`` → pakilgyu, parkilgyu, ilgyupak, ...), in
+    its order and with the surname last, as :func:`_letters` files list names written
+    ``PAK, Il-Gyu``."""
+    if form.normalized.isascii() or form.han or not form.slots:
         return set()
+    options = [sorted(k[2:] for k in s.keys if k.startswith("r:")) for s in form.flat]
+    if not all(options) or math.prod(map(len, options)) > RUN_TOGETHER_SPELLINGS:
+        options = [[s.text] for s in form.flat]
+    surname = len(form.slots[0])
     out: set[str] = set()
-    for words in (form.slots, *form.alternatives):
-        texts = ["".join(s.text for s in w) for w in words]
-        out.add("".join(texts))
-        out.add("".join(texts[1:] + texts[:1]))
+    for spelt in itertools.product(*options):
+        out.add("".join(spelt))
+        out.add("".join(spelt[surname:] + spelt[:surname]))
     return out
 
 

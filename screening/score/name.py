@@ -63,7 +63,12 @@ from screening.transliterate.japanese import (
     loan_letters,
     loan_skeleton,
 )
-from screening.transliterate.korean import has_hangul, korean_readings, korean_spellings
+from screening.transliterate.korean import (
+    has_hangul,
+    korean_parts,
+    korean_readings,
+    korean_spellings,
+)
 from screening.transliterate.mixed import han_legal_forms, is_mixed_script, mixed_to_latin
 from screening.transliterate.romanization import (
     is_cantonese_syllable,
@@ -266,6 +271,9 @@ class Shortened:
     #: Only a query is read without its Chinese given name: a list name's surname and
     #: English name alone would find every Chris Tang.
     query_only: bool = False
+    #: Only compared with a name of fewer words (a patronymic left out): against as many
+    #: words or more, the name as written does at least as well.
+    against_fewer: bool = False
 
 
 @attrs.frozen(slots=True)
@@ -743,7 +751,11 @@ def _without_patronymic(words: _Words) -> tuple[Shortened, ...]:
     for i, word in enumerate(words):
         text = "".join(s.text for s in word)
         if len(text) >= 6 and not any(s.syllable for s in word) and _PATRONYMIC.search(text):
-            views.append(Shortened((*words[:i], *words[i + 1 :]), PATRONYMIC_FACTOR, text))
+            views.append(
+                Shortened(
+                    (*words[:i], *words[i + 1 :]), PATRONYMIC_FACTOR, text, against_fewer=True
+                )
+            )
     return tuple(views)
 
 
@@ -1046,43 +1058,50 @@ def _kana_form(name: str, text: str, kind: str, notes: list[str]) -> NameForm:
     )
 
 
-#: Readings of a Korean name in Hangul compared at most (systems times surname spellings).
-MAX_KOREAN_READINGS = 24
-
-
 def _hangul_form(name: str, text: str, kind: str, notes: list[str]) -> NameForm:
-    """A Korean personal name in Hangul: its words are those of its readings in the
-    romanizations lists use (:func:`~screening.transliterate.korean.korean_readings`), the
-    first as the name's slots, the others as alternatives."""
-    readings = korean_readings(text)[:MAX_KOREAN_READINGS]
+    """A Korean personal name in Hangul, read in the romanizations lists use
+    (:func:`~screening.transliterate.korean.korean_spellings`)."""
+    readings = korean_readings(text)
     if not readings:
         return analyze_name(unidecode(text), "Person" if kind == PERSON else None)
-    spellings = korean_spellings(text)
-    words = [_korean_words(r, spellings) for r in readings]
-    first = words[0]
-    alternatives = tuple(dict.fromkeys(w for w in words[1:] if w != first))
     notes.append("Hangul read in the romanizations of Korean names: " + "; ".join(
         " ".join(r) for r in readings[:4]
     ))
+    # Each slot holds every spelling of its syllable, which two spellings are compared
+    # by; the letters of a reading per system (with the surname's usual spelling) are
+    # what a list name's run-together or misspelt words are compared with.
+    spellings = korean_spellings(text)
+    surname = readings[0][0]
+    parts = korean_parts(text)
+    words = list(
+        dict.fromkeys(_korean_words(r, spellings, parts) for r in readings if r[0] == surname)
+    )
     return NameForm(
         original=name,
         kind=kind,
         normalized="".join(text.split()),
-        slots=first,
-        alternatives=alternatives,
+        slots=words[0],
+        alternatives=tuple(words[1:]),
         notes=tuple(notes),
     )
 
 
-def _korean_words(reading: tuple[str, ...], spellings: tuple[tuple[str, ...], ...]) -> _Words:
+def _korean_words(
+    reading: tuple[str, ...], spellings: tuple[tuple[str, ...], ...], parts: tuple[str, ...]
+) -> _Words:
     """One reading of a Korean name as words: the surname, then the given name as one word
     of a slot per syllable, in their order (a given name is not reordered: 김정호, Kim Jong
     Ho, is not KIM Yo Jong). The syllables are valid ones of their own language (flagged
     as Hong Kong spellings are, valid although not Mandarin): not read as Chinese ones
-    (손흥민 is no Shi Hongmin), nor as misspellings of them (조연준 is no Cao Yunjun)."""
+    (손흥민 is no Shi Hongmin), nor as misspellings of them (조연준 is no Cao Yunjun). Each
+    keeps its syllable in Hangul, as a Han slot keeps its character: two names in Hangul
+    differ where their syllables do (윤명광, 윤명강), unless they share a spelling (이, 리)."""
     slots = [
         attrs.evolve(
-            _raw_slot(text), hk=True, keys=frozenset("r:" + x for x in (text, *spellings[i]))
+            _raw_slot(text),
+            hk=True,
+            han=parts[i],
+            keys=frozenset("r:" + x for x in (text, *spellings[i])),
         )
         for i, text in enumerate(reading)
     ]
@@ -1871,15 +1890,21 @@ def _views(
     q_all = (q.slots, *q.alternatives)
     c_all = (c.slots, *c.alternatives)
     yield q_all, c_all, q.english, 1.0, None
-    for view in q.shortened:
+    for view in _applicable(q.shortened, len(q.slots), len(c.slots)):
         if view.query_only and not shorten_query:
             continue
         why = f"left out ({view.factor:.2f}): on the query only"
         yield (view.words,), c_all, -1, view.factor, Step(view.dropped, "", 0.0, why)
-    for view in c.shortened:
+    for view in _applicable(c.shortened, len(c.slots), len(q.slots)):
         if not view.query_only:
             why = f"left out ({view.factor:.2f}): on the list name only"
             yield q_all, (view.words,), q.english, view.factor, Step("", view.dropped, 0.0, why)
+
+
+def _applicable(views: tuple[Shortened, ...], words: int, other: int) -> list[Shortened]:
+    """The shortened views of a name of ``words`` words worth comparing with a name of
+    ``other`` words (:attr:`Shortened.against_fewer`)."""
+    return [v for v in views if not v.against_fewer or words > other]
 
 
 def compare_persons(
@@ -1904,9 +1929,15 @@ def compare_persons(
     # Two Han names are both written surname first, and two "SURNAME, Given" names say
     # which part is the surname: those are never reordered.
     fixed = (bool(q.han) and bool(c.han)) or (q.ordered and c.ordered)
-    if not q.shortened and not c.shortened:
+    if (not q.shortened and not c.shortened) or (
+        not _applicable(q.shortened, len(q.slots), len(c.slots))
+        and not _applicable(c.shortened, len(c.slots), len(q.slots))
+    ):
         # Most names: no English given name, no other view (and no generator to run).
         q_all, c_all = (q.slots, *q.alternatives), (c.slots, *c.alternatives)
+        if q.alternatives and c.alternatives and not (q.normalized + c.normalized).isascii():
+            # Two names in Hangul: their slots hold every spelling of their syllables.
+            q_all, c_all = (q.slots,), (c.slots,)
         return _compare_readings(q_all, c_all, -1, fixed, trace, floor)
     first = True
     for q_readings, c_readings, english, factor, dropped in _views(q, c, shorten_query):
@@ -1933,13 +1964,17 @@ def _join_to_match(words: _Words, other: _Words) -> _Words | None:
     ``other`` (``Jong Un`` against ``Jong-un`` or ``Jongun``; ``Naing Thein`` against
     ``Naing-thein``), or ``None``: Korean, Burmese, Arabic and other names are written
     spaced, hyphenated or run together, and a word read whole cannot meet two."""
+    if all(s.syllable for w in words for s in w):
+        return None  # Chinese syllables already meet across spaces (below)
     targets = {"".join(s.text for s in w): w for w in other}
     out: list[tuple[Slot, ...]] = []
     i = 0
     while i < len(words):
         for n in (3, 2):
             run = words[i : i + n]
-            if len(run) == n:
+            # Words all of Chinese syllables already meet across their spaces (``Hai Lun``,
+            # ``Hailun``): only a run with a word read whole is joined.
+            if len(run) == n and not all(s.syllable for w in run for s in w):
                 joined = "".join(s.text for w in run for s in w)
                 if joined in targets:
                     # The other name's word itself: the same letters, read the same way.

@@ -129,6 +129,15 @@ def _parts(name: str) -> tuple[str, str]:
     return runs[0], "".join(runs[1:])
 
 
+def korean_parts(name: str) -> tuple[str, ...]:
+    """The surname, then each syllable of the given name, of a Korean name in Hangul (the
+    parts :func:`korean_spellings` spells)."""
+    if not has_hangul(name):
+        return ()
+    surname, given = _parts(name)
+    return (surname, *given)
+
+
 _READING_SYSTEMS = (("nk", True), ("rr", False), ("sk", False), ("mr", False), ("nk", False))
 
 
@@ -184,6 +193,7 @@ __all__ = [
     "SURNAME_SPELLINGS",
     "SYSTEMS",
     "has_hangul",
+    "korean_parts",
     "korean_readings",
     "korean_spellings",
     "romanize_syllable",
