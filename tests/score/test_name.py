@@ -984,6 +984,13 @@ def test_hangul_name_of_another_person_scores_low() -> None:
     assert compare_forms(analyze_name("김정은"), analyze_name("김정은")) == 1.0
 
 
+def test_two_hangul_names_differ_where_their_syllables_do() -> None:
+    # 광 and 강 are a letter apart in Latin, different syllables in Hangul.
+    assert compare_forms(analyze_name("윤명광"), analyze_name("윤명강")) < 0.8
+    # 이 and 리 are one surname, written the South's way and the North's.
+    assert compare_forms(analyze_name("이명박"), analyze_name("리명박")) >= 0.95
+
+
 def test_spaced_words_meet_hyphenated_and_joined_ones() -> None:
     listed = analyze_name("KIM Jong Un", "Person")
     for query in ("Kim Jong-un", "Kim Jongun", "Jong-un Kim"):
