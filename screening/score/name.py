@@ -1964,17 +1964,16 @@ def _join_to_match(words: _Words, other: _Words) -> _Words | None:
     ``other`` (``Jong Un`` against ``Jong-un`` or ``Jongun``; ``Naing Thein`` against
     ``Naing-thein``), or ``None``: Korean, Burmese, Arabic and other names are written
     spaced, hyphenated or run together, and a word read whole cannot meet two."""
-    if all(s.syllable for w in words for s in w):
-        return None  # Chinese syllables already meet across spaces (below)
+    if all(s.syllable for w in (*words, *other) for s in w):
+        # Two names of Chinese syllables already meet across their spaces (Hai Lun, Hailun).
+        return None
     targets = {"".join(s.text for s in w): w for w in other}
     out: list[tuple[Slot, ...]] = []
     i = 0
     while i < len(words):
         for n in (3, 2):
             run = words[i : i + n]
-            # Words all of Chinese syllables already meet across their spaces (``Hai Lun``,
-            # ``Hailun``): only a run with a word read whole is joined.
-            if len(run) == n and not all(s.syllable for w in run for s in w):
+            if len(run) == n:
                 joined = "".join(s.text for w in run for s in w)
                 if joined in targets:
                     # The other name's word itself: the same letters, read the same way.

@@ -1005,6 +1005,7 @@ def test_spaced_words_meet_hyphenated_and_joined_ones() -> None:
         ("Ali Gholam-shakuri", "Ali Gholam Shakuri"),
         ("Maikel Jose Moreno-perez", "Maikel Jose Moreno PEREZ"),
         ("Abdulrahman Ali", "ABDUL RAHMAN, Ali"),
+        ("Paul MALONG-awan", "Paul MALONG AWAN"),  # words that read as pinyin syllables
     ],
 )
 def test_words_joined_on_one_side_meet_the_words_of_the_other(query: str, listed: str) -> None:
