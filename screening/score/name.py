@@ -803,18 +803,23 @@ def _han_person_slots(han: str) -> tuple[tuple[Slot, ...], ...]:
 _INTERPUNCT = re.compile("[\u00b7\u2022\u2027\u30fb\u2219]")
 
 
-def _transcribed_slots(runs: list[str]) -> tuple[tuple[Slot, ...], ...]:
+def _transcribed_words(
+    runs: list[str],
+) -> tuple[tuple[tuple[Slot, ...], ...], tuple[str, ...]]:
     """A foreign name written in Han (``阿不都·哈克``, Abdul Haq; Chinese lists write
-    Uyghur, Russian and other names so): a word per run between the dots, each character
-    read by every sound it has (:func:`transcription_readings`); no surname rules, as no
-    character is a Chinese surname there."""
+    Uyghur, Russian and other names so), a word per run between the dots: as slots, each
+    character read by every sound it has (:func:`transcription_readings`), with no surname
+    rules, as no character is a Chinese surname there; and as the sounds its characters
+    transcribe (:func:`pinyin_as_heard`), for :attr:`NameForm.transcribed`."""
     words: list[tuple[Slot, ...]] = []
+    heard: list[str] = []
     for run in runs:
         simplified = to_simplified(run)
         readings = transcription_readings(simplified)
         word = tuple(_han_slot(c, readings[i]) for i, c in enumerate(simplified))
         words.append((_alone(word[0]),) if len(word) == 1 else word)
-    return tuple(words)
+        heard.append("".join(pinyin_as_heard(r[0]) for r in readings))
+    return tuple(words), tuple(heard)
 
 
 def _has_caps_word(text: str) -> bool:
@@ -966,11 +971,7 @@ def analyze_name(name: str, schema: str | None = None) -> NameForm:
         if kind != ORG:
             runs = han_runs(text)
             if len(runs) >= 2 and _INTERPUNCT.search(text):
-                slots = _transcribed_slots(runs)
-                transcribed = tuple(
-                    "".join(pinyin_as_heard(r[0]) for r in transcription_readings(w))
-                    for w in map(to_simplified, runs)
-                )
+                slots, transcribed = _transcribed_words(runs)
                 notes.append(
                     "foreign name written in Han: each word read by its sounds ("
                     + " ".join(transcribed) + ")"

@@ -895,6 +895,10 @@ def test_foreign_name_in_han_does_not_match_another_name() -> None:
         ("叶夫根尼·普里戈任", "Yevgeny Prigozhin"),  # 任 ren for the Russian zh
         ("伊万·彼得罗夫", "PETROV, Ivan"),  # 彼 bi for p
         ("弗雷德·史密斯", "Fred Smith"),  # 史密斯: th heard as s
+        ("阿尔卡季·罗滕伯格", "Arkady Rotenberg"),  # 伯格: the r of berg dropped
+        ("尤里·科瓦利丘克", "Yury Kovalchuk"),  # 利: the l of Koval written
+        ("谢尔盖·纳雷什金", "Sergei Naryshkin"),  # 金 jin for kin; 什 shi
+        ("阿利舍尔·乌斯马诺夫", "Alisher Usmanov"),  # 乌 for an u
     ],
 )
 def test_foreign_name_in_han_matches_the_name_it_transcribes(query: str, listed: str) -> None:
