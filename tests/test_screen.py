@@ -465,3 +465,19 @@ def test_hangul_query_finds_the_romanized_list_name() -> None:
     assert [m.entity.id for m in screener.screen("김정은")] == ["kp-2"]
     assert screener.screen("김정호") == []  # Kim Jong Ho: no one listed
     assert "Hangul read" in screener.screen("김정은")[0].explain()
+
+
+def test_korean_name_in_one_romanization_finds_the_list_name_in_another() -> None:
+    screener = Screener(
+        [
+            Entity(id="kp-1", schema="Person", names=("RI, Pyong Chol",)),
+            Entity(id="kp-2", schema="Person", names=("CHOE Ryong Hae",)),
+            Entity(id="kp-3", schema="Person", names=("PAK, Pong Ju",)),
+            Entity(id="kp-4", schema="Person", names=("CHO Yon Jun",)),
+        ]
+    )
+    assert [m.entity.id for m in screener.screen("Lee Byeong-cheol")] == ["kp-1"]
+    assert [m.entity.id for m in screener.screen("Choi Ryong-hae")] == ["kp-2"]
+    assert [m.entity.id for m in screener.screen("Park Bong-ju")] == ["kp-3"]
+    assert screener.screen("Lee Byeong-su") == []  # su is not chol
+    assert "Korean 병: byeong = pyong" in screener.screen("Lee Byeong-cheol")[0].explain()

@@ -60,6 +60,11 @@ from screening.normalize.text import has_han  # noqa: E402
 from screening.transliterate._syllables import PINYIN  # noqa: E402
 from screening.transliterate.chinese import to_traditional  # noqa: E402
 from screening.transliterate.japanese import has_kana  # noqa: E402
+from screening.transliterate.korean import (  # noqa: E402
+    SURNAME_SPELLINGS,
+    romanize_syllable,
+    split_korean_name,
+)
 from screening.transliterate.romanization import segment  # noqa: E402
 
 REFERENCE = ROOT.parent / "shared" / "reference" / "china_related_designations_2022-05-05.csv"
@@ -205,6 +210,31 @@ def hangul_queries(entities: list[Entity]) -> list[generate.Labelled]:
             entity = by_name.get(row["listed"])
             if entity is not None:
                 out.append(generate.Labelled(row["hangul"], "Person", entity.id, "hangul_to_latin"))
+    return out
+
+
+#: Surnames the South writes by the initial sound rule (리 → 이): a Southern spelling.
+_SOUTH_SURNAMES = {"리": "이", "림": "임", "량": "양", "류": "유", "룡": "용", "로": "노"}
+
+
+def korean_romanized_queries(entities: list[Entity]) -> list[generate.Labelled]:
+    """The same North Korean persons as :func:`hangul_queries`, written as a South Korean
+    bank would: the surname as the South spells it, the given name in the Revised
+    Romanization, hyphenated (김혁철, listed ``KIM, Hyo'k-ch'o'l``: ``Kim Hyeok-cheol``),
+    against the entity that lists the North's or McCune-Reischauer's spelling
+    (``korean_romanization``)."""
+    by_name = {n: e for e in reversed(entities) for n in e.names}
+    out = []
+    with (HERE / "hangul_cases.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            entity = by_name.get(row["listed"])
+            if entity is None:
+                continue
+            surname, given = split_korean_name(row["hangul"])
+            spelt = SURNAME_SPELLINGS[_SOUTH_SURNAMES.get(surname, surname)][0]
+            name = "-".join(romanize_syllable(s, "rr") for s in given)
+            query = f"{spelt.capitalize()} {name.capitalize()}"
+            out.append(generate.Labelled(query, "Person", entity.id, "korean_romanization"))
     return out
 
 
@@ -447,7 +477,7 @@ def main() -> int:
           f"{len(screener.index):,} spellings, built in {time.perf_counter() - start:.1f} s")
     rows = variants(entities[:listed])
     rows += romanized(entities[:listed]) + han_variants(entities[:listed])
-    rows += hangul_queries(entities[:listed])
+    rows += hangul_queries(entities[:listed]) + korean_romanized_queries(entities[:listed])
     if args.crowd:
         rows += crowd_romanized(entities[listed:])
     world = generate.build_world()

@@ -31,7 +31,7 @@ from screening.model import Query
 
 POSITIVE = ("unicode_noise", "han_script", "han_to_latin", "pinyin_spelling", "wade_giles",
             "cantonese", "org_forms", "org_acronym", "typo_1", "typo_2", "han_transcription",
-            "mixed_script", "hangul")  # fmt: skip
+            "mixed_script", "hangul", "korean_romanization")  # fmt: skip
 NEGATIVE = ("neg_chinese_person", "neg_western_person", "neg_korean_person", "neg_company")
 NEAR = ("near_syllable", "near_partial")
 

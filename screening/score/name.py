@@ -64,10 +64,16 @@ from screening.transliterate.japanese import (
     loan_skeleton,
 )
 from screening.transliterate.korean import (
+    NOT_CHINESE_SURNAMES,
+    hangul_spellings,
     has_hangul,
     korean_parts,
     korean_readings,
+    korean_segmentations,
     korean_spellings,
+    korean_surname_spellings,
+    latin_hangul,
+    romanize_syllable,
 )
 from screening.transliterate.mixed import han_legal_forms, is_mixed_script, mixed_to_latin
 from screening.transliterate.romanization import (
@@ -556,8 +562,14 @@ def _syllable_estimate(word: str) -> int:
     return max(1, round(len(word) / 3.3))
 
 
-def _chunk_options(chunk: str, extra: bool) -> tuple[tuple[str, ...], ...]:
-    """Ways to read one hyphen-free chunk as syllables, best first (empty: not Chinese)."""
+def _chunk_options(
+    chunk: str, extra: bool, korean: int = 0
+) -> tuple[tuple[str, ...], ...]:
+    """Ways to read one hyphen-free chunk as syllables, best first (empty: not Chinese).
+    In a name that may be Korean (``korean``, see :func:`_korean_evidence`), as Korean
+    syllables where Chinese reads none; in one that is, a Korean spelling first."""
+    if korean >= KOREAN_ONLY_PARTS and latin_hangul(chunk):
+        return ((chunk,),)
     if is_cantonese_syllable(chunk):
         # Hong Kong spellings are one syllable each (``chuen``, never chu-en).
         return ((chunk,),)
@@ -572,6 +584,12 @@ def _chunk_options(chunk: str, extra: bool) -> tuple[tuple[str, ...], ...]:
         canto = segment_cantonese(chunk)
         if canto and canto not in options and (extra or len(canto) <= 2):
             options = (*options, canto)
+    if korean and not options:
+        # Split into several Korean syllables only in a name that is Korean: in one that
+        # may be Chinese, a word that reads as none is as likely misspelt (``Guryong``).
+        options = tuple(
+            o for o in korean_segmentations(chunk) if len(o) == 1 or korean >= KOREAN_ONLY_PARTS
+        )
     return options
 
 
@@ -630,14 +648,17 @@ def _alone(slot: Slot) -> Slot:
 MAX_NAME_WORD_SYLLABLES = 3
 
 
-def _word_options(word: str, extra: bool) -> list[tuple[str, ...]] | None:
-    """Syllable readings of one word, best first, or ``None`` if it is not romanized Chinese."""
+def _word_options(
+    word: str, extra: bool, korean: int = 0
+) -> list[tuple[str, ...]] | None:
+    """Syllable readings of one word, best first, or ``None`` if it is not romanized Chinese
+    (or, in a Korean name, Korean)."""
     chunks = [c for c in word.split("-") if c]
     if not chunks or any(c.isdigit() for c in chunks):
         return None
     options: list[tuple[str, ...]] = [()]
     for chunk in chunks:
-        found = _chunk_options(chunk, extra)
+        found = _chunk_options(chunk, extra, korean)
         if not found:
             return None
         options = [(*o, *f) for o in options for f in found][:4]
@@ -645,7 +666,7 @@ def _word_options(word: str, extra: bool) -> list[tuple[str, ...]] | None:
 
 
 def _sinitic_words(
-    words: list[str],
+    words: list[str], korean: int = 0
 ) -> tuple[tuple[tuple[Slot, ...], ...], tuple[tuple[tuple[Slot, ...], ...], ...]] | None:
     """Slots of a name that reads as romanized Chinese, with alternative readings.
 
@@ -655,7 +676,7 @@ def _sinitic_words(
     ``Kuruneri``: Shona and Russian names spell as pinyin too) does not count towards it.
     """
     extra = len(words) == 1
-    per_word = [_word_options(w, extra) for w in words]
+    per_word = [_word_options(w, extra, korean) for w in words]
     # (A name of one word may be a whole name run together: Shangguanchenghua.)
     chinese = sum(
         o is not None and (extra or len(o[0]) <= MAX_NAME_WORD_SYLLABLES) for o in per_word
@@ -760,7 +781,8 @@ def _without_patronymic(words: _Words) -> tuple[Shortened, ...]:
 
 
 def _romanized_slots(words: list[str]) -> tuple[_Words, tuple[_Words, ...]]:
-    sinitic = _sinitic_words(words)
+    korean = _korean_evidence(words)
+    sinitic = _sinitic_words(words, korean)
     if sinitic is not None:
         primary, alternatives = sinitic
         if any(s.syllable and not s.hk for w in primary for s in w):
@@ -769,8 +791,61 @@ def _romanized_slots(words: list[str]) -> tuple[_Words, tuple[_Words, ...]]:
             # Hong Kong inventory is so large that most misspellings land in it.
             primary = _mandarin_context(primary)
             alternatives = tuple(_mandarin_context(alt) for alt in alternatives)
+        if korean:
+            primary = _korean_context(primary)
+            alternatives = tuple(_korean_context(alt) for alt in alternatives)
         return primary, alternatives
     return tuple((_raw_slot(w.replace("-", "")),) for w in words), ()
+
+
+#: Syllables of a romanized Korean name that Mandarin does not read, for a word that
+#: reads as no Chinese to be read as Korean syllables first, or split into several.
+KOREAN_ONLY_PARTS = 2
+
+
+def _korean_evidence(words: list[str]) -> int:
+    """How Korean a romanized name reads: 0 where it cannot be (a surname of
+    :data:`~screening.transliterate.korean.SURNAME_SPELLINGS` first or last, every word
+    Korean syllables, a given name of at most three, one of them at least no Mandarin
+    spelling: ``KIM Jong Un``, ``PAK Pong Ju``, not ``Han Song`` or ``Wang Bo``), else how
+    many of its syllables Mandarin does not read (:data:`KOREAN_ONLY_PARTS` for a surname
+    no Chinese name has: ``RI Su Yong``). One alone is as often a misspelt Chinese
+    syllable (``TIAN, Go``, ``TAe Pingyan``)."""
+    if not 2 <= len(words) <= 4:
+        return 0
+    surnames = korean_surname_spellings()
+    if words[0] not in surnames and words[-1] not in surnames:
+        return 0
+    parts: list[str] = []
+    for word in words:
+        for chunk in (c for c in word.split("-") if c):
+            split = korean_segmentations(chunk)
+            if not split:
+                return 0
+            parts.extend(split[0])
+    if len(parts) > 4:
+        return 0
+    korean_only = sum(not is_mandarin_syllable(p) for p in parts)
+    if {words[0], words[-1]} & NOT_CHINESE_SURNAMES:
+        return max(korean_only, KOREAN_ONLY_PARTS)
+    return korean_only
+
+
+def _korean_context(words: _Words) -> _Words:
+    return tuple(tuple(_korean_slot(s) for s in word) for word in words)
+
+
+@lru_cache(maxsize=16_384)
+def _korean_slot(slot: Slot) -> Slot:
+    """A syllable of a romanized Korean name, keyed by every Hangul syllable it may spell,
+    which its spellings in other systems share (``jong`` and ``jeong``: 정). Its validity
+    is left as the Chinese reading set it: a one-letter change that makes another Korean
+    syllable is a typo as often as another name (``Kwo U`` for Kwon U, ``OK`` for Ko), so
+    ``Cho`` against ``Choe`` scores as a typo still."""
+    hangul = latin_hangul(slot.text)
+    if not hangul:
+        return slot
+    return attrs.evolve(slot, keys=slot.keys | {"k:" + h for h in hangul})
 
 
 def _mandarin_context(words: tuple[tuple[Slot, ...], ...]) -> tuple[tuple[Slot, ...], ...]:
@@ -1102,7 +1177,7 @@ def _korean_words(
             _raw_slot(text),
             hk=True,
             han=parts[i],
-            keys=frozenset("r:" + x for x in (text, *spellings[i])),
+            keys=frozenset(("k:" + parts[i], *("r:" + x for x in (text, *spellings[i])))),
         )
         for i, text in enumerate(reading)
     ]
@@ -1176,6 +1251,16 @@ def _slot_similarity(a: Slot, b: Slot, cantonese: bool) -> tuple[float, str]:
             return 1.0, f"same character {a.han or b.han}"
         if any(k.startswith("r:") for k in shared):
             return 1.0, "same"
+        korean = sorted(
+            (k[2:] for k in shared if k.startswith("k:")),
+            key=lambda h: (
+                not {a.text, b.text} <= hangul_spellings(h),
+                romanize_syllable(h, "rr") not in (a.text, b.text),
+                h,
+            ),
+        )
+        if korean:
+            return READING_EQUAL, f"Korean {korean[0]}: {a.text} = {b.text}"
         if a.han and b.han:
             return HOMOPHONE_EQUAL, f"homophones {a.han}/{b.han}"
         reading = next((k[2:] for k in sorted(shared) if k.startswith("p:")), None)

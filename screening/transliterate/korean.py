@@ -18,6 +18,7 @@ table of the common ones.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from functools import lru_cache
 
 _HANGUL = re.compile("[\uac00-\ud7a3]")
@@ -189,13 +190,130 @@ def korean_readings(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(dict.fromkeys(readings))
 
 
+# -- Korean names in Latin letters ---------------------------------------------------------
+
+#: What the syllables of names are made of: initials but the tense ones (ㄲ ㄸ ㅃ ㅆ ㅉ),
+#: vowels but ㅒ ㅙ ㅞ, and finals none, ㄱ ㄴ ㄹ ㅁ ㅂ ㅇ. A larger inventory only
+#: turns misspelt Chinese syllables into Korean ones (``wel``, ``jut``).
+_NAME_INITIALS = (0, 2, 3, 5, 6, 7, 9, 11, 12, 14, 15, 16, 17, 18)
+_NAME_VOWELS = (0, 1, 2, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 16, 17, 18, 19, 20)
+_NAME_FINALS = (0, 1, 4, 8, 16, 17, 21)
+#: ``ㄹ`` opening a word is dropped or read ``ㄴ`` in South Korea (리 → 이, 룡 → 용, 라 → 나),
+#: and ``ㄴ`` before i and y is dropped (녀 → 여): the North writes what the South does not
+#: (RI Yong Ho and Lee Yong-ho, RYANG and Yang). Vowels before which ㄹ becomes silent:
+#: ㅑ ㅕ ㅖ ㅛ ㅠ ㅣ.
+_Y_VOWELS = frozenset((2, 6, 7, 12, 17, 20))
+_RIEUL, _NIEUN, _IEUNG = 5, 2, 11
+#: South Korea's spellings of ㅢ and ㅣ after h (Kim Hee-sun), beside ``hui``/``hi``.
+_SK_EXTRA = {19: "ee", 20: "ee"}
+
+
+def _compose(initial: int, vowel: int, final: int) -> str:
+    return chr(0xAC00 + initial * 588 + vowel * 28 + final)
+
+
+@lru_cache(maxsize=1)
+def _latin_table() -> dict[str, frozenset[str]]:
+    """Latin spelling → the Hangul syllables it may write, in any system, voiced or not,
+    with the initial sound rule both ways, and as the surnames' own spellings."""
+    table: dict[str, set[str]] = defaultdict(set)
+    for initial in _NAME_INITIALS:
+        for vowel in _NAME_VOWELS:
+            for final in _NAME_FINALS:
+                syllable = _compose(initial, vowel, final)
+                spelt = {romanize_syllable(syllable, system, voiced)
+                         for system in SYSTEMS for voiced in (False, True)}  # fmt: skip
+                if vowel in _SK_EXTRA and initial == 18:  # ㅎ
+                    spelt.add("h" + _SK_EXTRA[vowel] + _FINALS[final])
+                if initial == _RIEUL or (initial == _NIEUN and vowel in _Y_VOWELS):
+                    silent = vowel in _Y_VOWELS
+                    other = _compose(_IEUNG if silent else _NIEUN, vowel, final)
+                    spelt |= {romanize_syllable(other, system) for system in SYSTEMS}
+                for spelling in spelt:
+                    table[spelling].add(syllable)
+    for hangul, spellings in SURNAME_SPELLINGS.items():
+        if len(hangul) == 1:
+            for spelling in spellings:
+                table[spelling].add(hangul)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+@lru_cache(maxsize=4_096)
+def hangul_spellings(syllable: str) -> frozenset[str]:
+    """The spellings of one Hangul syllable in the systems, voiced or not, and as a surname
+    (no initial sound rule): what tells which shared syllable two spellings most likely
+    write."""
+    spelt = {romanize_syllable(syllable, system, voiced)
+             for system in SYSTEMS for voiced in (False, True)}  # fmt: skip
+    return frozenset((*spelt, *SURNAME_SPELLINGS.get(syllable, ())))
+
+
+def latin_hangul(spelling: str) -> frozenset[str]:
+    """The Hangul syllables a Latin spelling may write (``jong`` → 정, 종, ...; ``jeong`` →
+    정): two spellings of one syllable in different systems share one. Empty where the
+    spelling is no Korean syllable."""
+    return _latin_table().get(spelling, frozenset())
+
+
+def korean_surname_spellings() -> frozenset[str]:
+    """Every Latin spelling of the surnames of :data:`SURNAME_SPELLINGS`, theirs and the
+    systems' (``Kim``, ``Gim``), but single letters (``I`` for 이, ``U`` for 우) other than
+    ``O``, the North's spelling of 오."""
+    return _SURNAMES
+
+
+_SURNAMES = frozenset(
+    spelling
+    for hangul, spellings in SURNAME_SPELLINGS.items()
+    for spelling in (
+        *spellings, *("".join(romanize_syllable(c, system) for c in hangul) for system in SYSTEMS)
+    )
+    if len(spelling) > 1 or spelling == "o"
+)
+
+#: Korean surname spellings that are Mandarin syllables but spell no Chinese surname: a
+#: name they open is Korean even where its other words read as Mandarin (``RI Su Yong``).
+NOT_CHINESE_SURNAMES = frozenset(("ri", "o"))
+
+
+@lru_cache(maxsize=16_384)
+def korean_segmentations(chunk: str, most: int = 3) -> tuple[tuple[str, ...], ...]:
+    """Splits of a run-together Latin chunk into the fewest Korean syllable spellings of two
+    letters or more, at most ``most`` (``jeongeun`` → jeong eun, jeon geun); empty where
+    there is none."""
+    found: list[tuple[str, ...]] = []
+
+    def walk(rest: str, parts: tuple[str, ...]) -> None:
+        if not rest:
+            found.append(parts)
+            return
+        if len(parts) == most:
+            return
+        for end in range(min(len(rest), 7), 1, -1):
+            head = rest[:end]
+            if head in _latin_table():
+                walk(rest[end:], (*parts, head))
+
+    if chunk in _latin_table():
+        found.append((chunk,))
+    elif len(chunk) <= 7 * most:
+        walk(chunk, ())
+    fewest = min(map(len, found), default=0)
+    return tuple(dict.fromkeys(f for f in found if len(f) == fewest))[:4]
+
+
 __all__ = [
+    "NOT_CHINESE_SURNAMES",
     "SURNAME_SPELLINGS",
     "SYSTEMS",
+    "hangul_spellings",
     "has_hangul",
     "korean_parts",
     "korean_readings",
+    "korean_segmentations",
     "korean_spellings",
+    "korean_surname_spellings",
+    "latin_hangul",
     "romanize_syllable",
     "split_korean_name",
 ]

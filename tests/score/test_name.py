@@ -1035,3 +1035,57 @@ def test_hangul_syllables_meet_a_list_name_mixing_systems() -> None:
     # 성 in South Korea's older spelling, 수 in McCune-Reischauer, in one listed name.
     listed = analyze_name("KIM Sung Su", "Person")
     assert compare_forms(analyze_name("김성수", "Person"), listed) >= 0.95
+
+
+# -- Korean names in Latin letters, across romanizations ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Kim Jeong-eun", "KIM Jong Un"),  # Revised Romanization against North Korea's own
+        ("Lee Byeong-cheol", "RI Pyong Chol"),  # ... the surname as the South spells it
+        ("Park Bong-ju", "PAK Pong Ju"),
+        ("Jang Seong-taek", "JANG Song Thaek"),
+        ("Choi Ryong-hae", "CHOE Ryong Hae"),
+        ("Yang Man-gil", "RYANG Man Gil"),  # the initial ㄹ the South drops
+        ("Oh Guk-ryeol", "O Kuk Ryol"),
+        ("Kim Hee-sun", "KIM Hui Son"),  # South Korea's older spellings
+        ("Lee Su-yong", "RI Su Yong"),  # every word of the listed name reads as Mandarin
+    ],
+)
+def test_korean_name_matches_its_spelling_in_another_system(query: str, listed: str) -> None:
+    score, steps, _ = compare_traced(analyze_name(query, "Person"), analyze_name(listed, "Person"))
+    assert score >= 0.95
+    assert any(s.reason.startswith("Korean ") for s in steps)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("KIM Jong Il", "KIM Jong Un"),
+        ("KIM Jong Chol", "KIM Jong Il"),
+        ("Kim Jeong-il", "KIM Jong Un"),  # the same syllables apart, in another system
+        ("Lee Byeong-su", "RI Pyong Chol"),
+    ],
+)
+def test_korean_names_of_different_syllables_score_low(query: str, listed: str) -> None:
+    assert compare_forms(analyze_name(query, "Person"), analyze_name(listed, "Person")) < 0.8
+
+
+def test_korean_syllables_a_letter_apart_stay_a_typo() -> None:
+    # 조 Cho and 최 Choe are two surnames, but a letter dropped or added in a Korean name
+    # is as often a typo (``Kwo U`` for Kwon U): the score is a typo's, below an exact
+    # spelling in another system.
+    typo = compare_forms(analyze_name("CHO Ryong Hae", "Person"), analyze_name("CHOE Ryong Hae"))
+    system = compare_forms(analyze_name("Choi Ryong-hae", "Person"), analyze_name("CHOE Ryong Hae"))
+    assert 0.85 <= typo < system
+
+
+def test_names_mandarin_reads_are_not_read_as_korean() -> None:
+    # ``Han Song`` and ``Wang Bo`` read as Mandarin: no Korean equivalence is added, so a
+    # Chinese name is compared as before (``Wang Bo`` = Wade-Giles ``Wang Po`` anyway).
+    form = analyze_name("Han Song", "Person")
+    assert not any(k.startswith("k:") for w in form.slots for s in w for k in s.keys)
+    korean = analyze_name("HAN Song Chol", "Person")  # chol is no Mandarin syllable
+    assert any(k.startswith("k:") for w in korean.slots for s in w for k in s.keys)

@@ -7,6 +7,8 @@ import pytest
 from screening.transliterate.korean import (
     has_hangul,
     korean_readings,
+    korean_segmentations,
+    latin_hangul,
     romanize_syllable,
     split_korean_name,
 )
@@ -64,3 +66,25 @@ def test_spellings_of_each_part_in_every_system() -> None:
     assert "kim" in surname
     assert {"song", "seong", "sung"} <= set(first)
     assert {"su", "soo"} <= set(second)
+
+
+def test_latin_spellings_share_the_syllable_they_write() -> None:
+    # 정 is jeong (Revised), chong (McCune-Reischauer), jong (North Korea), jung (older).
+    for spelling in ("jeong", "chong", "jong", "jung"):
+        assert "정" in latin_hangul(spelling)
+    assert latin_hangul("choe") & latin_hangul("choi") == {"최"}
+    assert not latin_hangul("choe") & latin_hangul("cho")  # 최 and 조
+    assert latin_hangul("smith") == frozenset()
+
+
+def test_initial_sound_rule_joins_north_and_south_spellings() -> None:
+    # 룡 opening a word is 용 in the South: ryong and yong write one syllable.
+    assert "룡" in latin_hangul("yong") & latin_hangul("ryong")
+    assert "녀" in latin_hangul("yeo")  # 녀 → 여
+
+
+def test_run_together_given_names_split_into_the_fewest_syllables() -> None:
+    assert korean_segmentations("jeongeun")[0] == ("jeong", "eun")
+    assert ("jeon", "geun") in korean_segmentations("jeongeun")
+    assert korean_segmentations("songthaek") == (("song", "thaek"),)
+    assert korean_segmentations("smith") == ()
