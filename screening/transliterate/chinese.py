@@ -30,7 +30,7 @@ COMPOUND_SURNAMES: frozenset[str] = frozenset(
 #: differs (standard readings per the Xinhua Zidian / Hundred Family Surnames).
 SURNAME_READINGS: dict[str, tuple[str, ...]] = {
     "单": ("shan",), "曾": ("zeng",), "区": ("ou",), "查": ("zha",), "解": ("xie",),
-    "仇": ("qiu",), "朴": ("piao",), "盖": ("ge",), "乐": ("yue",), "尉": ("yu",),
+    "仇": ("qiu",), "朴": ("piao",), "盖": ("ge",), "乐": ("yue",), "尉": ("wei", "yu"),
     "繁": ("po",), "冼": ("xian",), "员": ("yun",), "种": ("chong",), "秘": ("bi",),
     "缪": ("miao",), "翟": ("zhai",), "覃": ("qin",), "召": ("shao",), "华": ("hua",),
     "任": ("ren",), "宁": ("ning",), "折": ("she",), "佴": ("nai",), "隗": ("wei",),
@@ -39,7 +39,7 @@ SURNAME_READINGS: dict[str, tuple[str, ...]] = {
     "都": ("du",), "沈": ("shen",), "贲": ("ben",), "过": ("guo",), "相": ("xiang",),
     "朝": ("chao",), "车": ("che",), "阚": ("kan",), "郇": ("xun",), "应": ("ying",),
     "哈": ("ha",), "俞": ("yu",), "祭": ("zhai",), "厍": ("she",), "逄": ("pang",),
-    "柏": ("bai",), "迟": ("chi",), "万": ("wan",),
+    "柏": ("bai",), "迟": ("chi",), "万": ("wan",), "粘": ("nian",),
 }  # fmt: skip
 #: Readings of compound surnames as a whole.
 COMPOUND_READINGS: dict[str, tuple[str, str]] = {

@@ -39,6 +39,8 @@ def test_to_traditional() -> None:
         ("朴", "piao"),
         ("盖", "ge"),
         ("乐", "yue"),
+        ("尉", "wei"),  # 尉健行 Wei Jianxing; 尉迟 is Yuchi
+        ("粘", "nian"),
     ],
 )
 def test_person_surname_reading_comes_first(surname: str, reading: str) -> None:
