@@ -213,6 +213,29 @@ def hangul_queries(entities: list[Entity]) -> list[generate.Labelled]:
     return out
 
 
+def legal_entity_reordered(entities: list[Entity]) -> list[generate.Labelled]:
+    """Persons listed as ``LegalEntity`` (no type: the BIS Denied Persons List, Entity
+    List aliases), surname first, with and without a comma (``WU, Alex`` and ``Wu Alex``
+    for ``ALEX WU``), screened without a type as counterparty files without a type column
+    are (``legal_entity_reordered``). A name counts as a person's where it is two or three
+    words of letters, the first an English given name."""
+    out = []
+    for e in entities:
+        if e.schema != "LegalEntity":
+            continue
+        for name in e.names:
+            words = name.split()
+            if (
+                2 <= len(words) <= 3
+                and all(w.isalpha() for w in words)
+                and is_english_given_name(words[0].lower())
+            ):
+                rest = " ".join(words[:-1])
+                for query in (f"{words[-1]}, {rest}", f"{words[-1]} {rest}"):
+                    out.append(generate.Labelled(query, "", e.id, "legal_entity_reordered"))
+    return out
+
+
 #: Surnames the South writes by the initial sound rule (리 → 이): a Southern spelling.
 _SOUTH_SURNAMES = {"리": "이", "림": "임", "량": "양", "류": "유", "룡": "용", "로": "노"}
 
@@ -478,6 +501,7 @@ def main() -> int:
     rows = variants(entities[:listed])
     rows += romanized(entities[:listed]) + han_variants(entities[:listed])
     rows += hangul_queries(entities[:listed]) + korean_romanized_queries(entities[:listed])
+    rows += legal_entity_reordered(entities[:listed])
     if args.crowd:
         rows += crowd_romanized(entities[listed:])
     world = generate.build_world()
@@ -528,7 +552,10 @@ def main() -> int:
         for klass, items in by_class.items():
             for item in items:
                 kind = "" if klass.startswith(("neg_", "near_")) else (
-                    "/person" if item[0].schema == "Person" else "/org")
+                    "/person"
+                    if item[0].schema == "Person" or klass == "legal_entity_reordered"
+                    else "/org"
+                )
                 split[klass + kind].append(item)
         by_class = split
     print("| class | kind | queries | recall / false-alert rate | misses the index's |\n"

@@ -998,13 +998,19 @@ def _org_from_han(core: str) -> OrgForm:
     return OrgForm(slots=slots, generic=" ".join(sorted(generic)), han=distinctive)
 
 
+#: Schemas whose names are organisations' (a LegalEntity's may be a person's).
+_ORGANISATION_KINDS = (ORGANIZATION_SCHEMAS - {"LegalEntity"}) | {"Vessel", "Airplane"}
+
+
 @lru_cache(maxsize=65_536)
 def analyze_name(name: str, schema: str | None = None) -> NameForm:
     """Analyse a name for comparison. ``schema`` picks person or organisation handling;
     ``None`` prepares both, and the candidate decides which is used."""
     if schema == "Person":
         kind = PERSON
-    elif schema in ORGANIZATION_SCHEMAS or schema in ("Vessel", "Airplane"):
+    elif schema in _ORGANISATION_KINDS:
+        # A LegalEntity is a person or an organisation the list did not say (the BIS Denied
+        # Persons List holds mostly persons): the name decides, as a query's does.
         kind = ORG
     else:
         kind = ANY
@@ -2606,9 +2612,25 @@ def may_shorten(query: NameForm, alias_systems: frozenset[str]) -> bool:
 
 
 def uses_person_comparison(q: NameForm, c: NameForm) -> bool:
-    """Whether :func:`compare_traced` compares the two as persons (not as organisations)."""
-    use_org = c.kind == ORG or (c.kind == ANY and q.kind == ORG)
+    """Whether :func:`compare_traced` compares the two as persons (not as organisations).
+    Two names of unknown type (a query without one, a list's LegalEntity) are compared as
+    persons where both read as a person's name would (:func:`_person_like`)."""
+    use_org = c.kind == ORG or (
+        c.kind == ANY and (q.kind == ORG or (q.kind == ANY and not _both_person_like(q, c)))
+    )
     return not (use_org and q.org)
+
+
+def _both_person_like(q: NameForm, c: NameForm) -> bool:
+    return _person_like(q) and _person_like(c)
+
+
+def _person_like(form: NameForm) -> bool:
+    """A name of unknown type that reads as a person's: two to four words, none of them a
+    legal form or an organisation's generic word (trade, place, ``University``)."""
+    return 2 <= len(form.slots) <= 4 and not any(
+        o.generic or o.legal or any(w in GENERIC_ORG_WORDS for w in o.written) for o in form.org
+    )
 
 
 #: What a kana name and a Latin one score where their consonant skeletons are equal

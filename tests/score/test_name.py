@@ -1089,3 +1089,44 @@ def test_names_mandarin_reads_are_not_read_as_korean() -> None:
     assert not any(k.startswith("k:") for w in form.slots for s in w for k in s.keys)
     korean = analyze_name("HAN Song Chol", "Person")  # chol is no Mandarin syllable
     assert any(k.startswith("k:") for w in korean.slots for s in w for k in s.keys)
+
+
+# -- names of unknown type on both sides -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Fishenko Alexander", "ALEXANDER FISHENKO"),  # the BIS Denied Persons List: no type
+        ("WU, Alex", "ALEX WU"),
+        ("Hsu Andrew", "ANDREW HSU"),
+    ],
+)
+def test_legal_entity_person_name_is_compared_as_a_person(query: str, listed: str) -> None:
+    q, c = analyze_name(query), analyze_name(listed, "LegalEntity")
+    assert uses_person_comparison(q, c)
+    assert compare_forms(q, c) >= 0.95
+
+
+def test_legal_entity_person_name_is_no_letter_match_of_another_person() -> None:
+    # Compared as an organisation, whole-name letters gave 0.87 and 0.92.
+    peter = analyze_name("Peter Jay", "LegalEntity")
+    assert compare_forms(analyze_name("Peter Kaya"), peter) < 0.8
+    charlie = analyze_name("CHARLIE KUAN", "LegalEntity")
+    assert compare_forms(analyze_name("Charlie Kwan"), charlie) < 0.85
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Beihang Univ", "Beihang University"),  # a generic word: an organisation
+        ("Hikvision", "Hangzhou Hikvision Digital Technology Co., Ltd."),  # a legal form
+        ("Hikvison", "Hikvision"),  # one word
+    ],
+)
+def test_legal_entity_organisation_name_is_compared_as_an_organisation(
+    query: str, listed: str
+) -> None:
+    q, c = analyze_name(query), analyze_name(listed, "LegalEntity")
+    assert not uses_person_comparison(q, c)
+    assert compare_forms(q, c) >= 0.9
