@@ -672,7 +672,12 @@ class Search:
         self._groups = [g for g, _ in weighted]
         self._weights = [w for _, w in weighted]
         postings = index.postings
-        sizes = [sum(len(postings.get(k, ())) for k in g) for g in self._groups]
+        # (A Korean syllable's Hangul keys file again the names its spellings file: they
+        # widen what a part finds, not how common it is.)
+        sizes = [
+            sum(len(postings.get(k, ())) for k in g if not k.startswith("k:"))
+            for g in self._groups
+        ]
         self._group_sizes = sizes
         # Parts that are very common (the surname p:wang on a large list) cost the most and
         # tell the least; they are left out unless nothing rarer is there.

@@ -563,13 +563,12 @@ def _syllable_estimate(word: str) -> int:
 
 
 def _chunk_options(
-    chunk: str, extra: bool, korean: int = 0
+    chunk: str, extra: bool, korean: bool = False
 ) -> tuple[tuple[str, ...], ...]:
     """Ways to read one hyphen-free chunk as syllables, best first (empty: not Chinese).
-    In a name that may be Korean (``korean``, see :func:`_korean_evidence`), as Korean
-    syllables where Chinese reads none; in one that is, a Korean spelling first."""
-    if korean >= KOREAN_ONLY_PARTS and latin_hangul(chunk):
-        return ((chunk,),)
+    A Korean syllable's spelling that Chinese reads as several is that one syllable; in a
+    name that may be Korean (``korean``, see :func:`_looks_korean`), also where Chinese
+    reads none."""
     if is_cantonese_syllable(chunk):
         # Hong Kong spellings are one syllable each (``chuen``, never chu-en).
         return ((chunk,),)
@@ -584,12 +583,15 @@ def _chunk_options(
         canto = segment_cantonese(chunk)
         if canto and canto not in options and (extra or len(canto) <= 2):
             options = (*options, canto)
-    if korean and not options:
-        # Split into several Korean syllables only in a name that is Korean: in one that
-        # may be Chinese, a word that reads as none is as likely misspelt (``Guryong``).
-        options = tuple(
-            o for o in korean_segmentations(chunk) if len(o) == 1 or korean >= KOREAN_ONLY_PARTS
-        )
+    several = bool(options) and len(options[0]) > 1
+    if (several or (korean and not options)) and latin_hangul(chunk):
+        # One Korean syllable, where Chinese reads it as several (``kwang``, not the Hong
+        # Kong kwa ng: whatever the name, so that a Korean name and its misspelling, which
+        # may not look Korean, read the word alike) or, in a Korean name, as none
+        # (``Mu-hyeon``). A run-together word is not split into several Korean syllables:
+        # a word that reads as none is as likely misspelt (``Guryong`` for Guirong), and a
+        # listed ``Ilkwang`` split into il kwang no longer met ``Ikwang`` by its letters.
+        options = ((chunk,),)
     return options
 
 
@@ -649,7 +651,7 @@ MAX_NAME_WORD_SYLLABLES = 3
 
 
 def _word_options(
-    word: str, extra: bool, korean: int = 0
+    word: str, extra: bool, korean: bool = False
 ) -> list[tuple[str, ...]] | None:
     """Syllable readings of one word, best first, or ``None`` if it is not romanized Chinese
     (or, in a Korean name, Korean)."""
@@ -666,7 +668,7 @@ def _word_options(
 
 
 def _sinitic_words(
-    words: list[str], korean: int = 0
+    words: list[str], korean: bool = False
 ) -> tuple[tuple[tuple[Slot, ...], ...], tuple[tuple[tuple[Slot, ...], ...], ...]] | None:
     """Slots of a name that reads as romanized Chinese, with alternative readings.
 
@@ -781,7 +783,7 @@ def _without_patronymic(words: _Words) -> tuple[Shortened, ...]:
 
 
 def _romanized_slots(words: list[str]) -> tuple[_Words, tuple[_Words, ...]]:
-    korean = _korean_evidence(words)
+    korean = _looks_korean(words)
     sinitic = _sinitic_words(words, korean)
     if sinitic is not None:
         primary, alternatives = sinitic
@@ -798,37 +800,29 @@ def _romanized_slots(words: list[str]) -> tuple[_Words, tuple[_Words, ...]]:
     return tuple((_raw_slot(w.replace("-", "")),) for w in words), ()
 
 
-#: Syllables of a romanized Korean name that Mandarin does not read, for a word that
-#: reads as no Chinese to be read as Korean syllables first, or split into several.
-KOREAN_ONLY_PARTS = 2
-
-
-def _korean_evidence(words: list[str]) -> int:
-    """How Korean a romanized name reads: 0 where it cannot be (a surname of
-    :data:`~screening.transliterate.korean.SURNAME_SPELLINGS` first or last, every word
-    Korean syllables, a given name of at most three, one of them at least no Mandarin
-    spelling: ``KIM Jong Un``, ``PAK Pong Ju``, not ``Han Song`` or ``Wang Bo``), else how
-    many of its syllables Mandarin does not read (:data:`KOREAN_ONLY_PARTS` for a surname
-    no Chinese name has: ``RI Su Yong``). One alone is as often a misspelt Chinese
-    syllable (``TIAN, Go``, ``TAe Pingyan``)."""
+def _looks_korean(words: list[str]) -> bool:
+    """A romanized name that may be Korean: a surname of :data:`~screening.transliterate.
+    korean.SURNAME_SPELLINGS` first or last, every word one to three Korean syllables, a
+    given name of at most three, and one syllable at least that no Mandarin romanization
+    reads, or a surname no Chinese name has (``KIM Jong Un``, ``PAK Pong Ju``, ``RI Su
+    Yong``; not ``Han Song`` or ``Wang Bo``)."""
     if not 2 <= len(words) <= 4:
-        return 0
+        return False
     surnames = korean_surname_spellings()
     if words[0] not in surnames and words[-1] not in surnames:
-        return 0
+        return False
     parts: list[str] = []
     for word in words:
         for chunk in (c for c in word.split("-") if c):
             split = korean_segmentations(chunk)
             if not split:
-                return 0
+                return False
             parts.extend(split[0])
     if len(parts) > 4:
-        return 0
-    korean_only = sum(not is_mandarin_syllable(p) for p in parts)
-    if {words[0], words[-1]} & NOT_CHINESE_SURNAMES:
-        return max(korean_only, KOREAN_ONLY_PARTS)
-    return korean_only
+        return False
+    return bool({words[0], words[-1]} & NOT_CHINESE_SURNAMES) or not all(
+        is_mandarin_syllable(p) for p in parts
+    )
 
 
 def _korean_context(words: _Words) -> _Words:
