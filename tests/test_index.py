@@ -778,3 +778,17 @@ def test_reading_letters_spell_every_reading_in_both_orders() -> None:
     # the written letters are the exact lookup's; an organisation has no person reading
     assert "zhuhailun" not in _reading_letters(analyze_name("Zhu Hailun", "Person"))
     assert _reading_letters(analyze_name("Hikvision Digital Technology Co., Ltd.")) == set()
+
+
+def test_hangul_keys_do_not_make_a_korean_syllable_a_common_part() -> None:
+    # ``il`` files each Korean name under its spelling and again under the Hangul it may
+    # write (일, 닐, 릴): counted, those keys made il look four times as common as it is.
+    names = [f"PAK Il {given}" for given in ("ho", "nam", "su", "chol")]
+    entities = [Entity(id=f"kp-{i}", schema="Person", names=(n,)) for i, n in enumerate(names)]
+    index = NameIndex(entities)
+    search = index.search(analyze_name("ho Il PAK", "Person"))
+    for group, size in zip(search._groups, search._group_sizes, strict=True):
+        assert size == sum(len(index.postings.get(k, ())) for k in group if k[:2] != "k:")
+    il = next(i for i, g in enumerate(search._groups) if "r:il" in g)
+    assert any(k.startswith("k:") for k in search._groups[il])
+    assert search._group_sizes[il] <= 2 * len(names)  # r:il and c:il, not the Hangul keys

@@ -217,24 +217,23 @@ def _latin_table() -> dict[str, frozenset[str]]:
     """Latin spelling → the Hangul syllables it may write, in any system, voiced or not,
     with the initial sound rule both ways, and as the surnames' own spellings."""
     table: dict[str, set[str]] = defaultdict(set)
-    for initial in _NAME_INITIALS:
-        for vowel in _NAME_VOWELS:
-            for final in _NAME_FINALS:
-                syllable = _compose(initial, vowel, final)
-                spelt = {romanize_syllable(syllable, system, voiced)
-                         for system in SYSTEMS for voiced in (False, True)}  # fmt: skip
-                if vowel in _SK_EXTRA and initial == 18:  # ㅎ
-                    spelt.add("h" + _SK_EXTRA[vowel] + _FINALS[final])
-                if initial == _RIEUL or (initial == _NIEUN and vowel in _Y_VOWELS):
-                    silent = vowel in _Y_VOWELS
-                    other = _compose(_IEUNG if silent else _NIEUN, vowel, final)
-                    spelt |= {romanize_syllable(other, system) for system in SYSTEMS}
-                for spelling in spelt:
-                    table[spelling].add(syllable)
-    for hangul, spellings in SURNAME_SPELLINGS.items():
-        if len(hangul) == 1:
-            for spelling in spellings:
-                table[spelling].add(hangul)
+    syllables = [
+        (initial, vowel, final)
+        for initial in _NAME_INITIALS
+        for vowel in _NAME_VOWELS
+        for final in _NAME_FINALS
+    ]
+    for initial, vowel, final in syllables:
+        syllable = _compose(initial, vowel, final)
+        spelt = set(hangul_spellings(syllable))
+        if vowel in _SK_EXTRA and initial == 18:  # ㅎ
+            spelt.add("h" + _SK_EXTRA[vowel] + _FINALS[final])
+        if initial == _RIEUL or (initial == _NIEUN and vowel in _Y_VOWELS):
+            silent = vowel in _Y_VOWELS
+            other = _compose(_IEUNG if silent else _NIEUN, vowel, final)
+            spelt |= {romanize_syllable(other, system) for system in SYSTEMS}
+        for spelling in spelt:
+            table[spelling].add(syllable)
     return {k: frozenset(v) for k, v in table.items()}
 
 

@@ -1130,3 +1130,11 @@ def test_legal_entity_organisation_name_is_compared_as_an_organisation(
     q, c = analyze_name(query), analyze_name(listed, "LegalEntity")
     assert not uses_person_comparison(q, c)
     assert compare_forms(q, c) >= 0.9
+
+
+def test_korean_spelling_chinese_would_split_is_one_syllable_in_any_name() -> None:
+    # ``Mynog`` makes the name look like no Korean one; ``kwang`` is still one syllable (not
+    # the Hong Kong kwa ng), as in the listed name, so the two meet by their keys.
+    query = analyze_name("YUN Mynog kwang", "Person")
+    assert ("kwang",) in [tuple(s.text for s in w) for w in query.slots]
+    assert compare_forms(query, analyze_name("YUN Myong kwang", "Person")) >= 0.9
